@@ -1,0 +1,1 @@
+"""vorort: steering smart-city strategy processes in a network of municipalities."""

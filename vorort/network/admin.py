@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from .models import ActionField, Municipality, Network
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "programme"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "county_label", "population", "size_class_label", "rural", "structurally_weak"]
+    list_filter = ["network", "rural", "structurally_weak"]
+    search_fields = ["name", "county"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ActionField)
+class ActionFieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "network", "order", "colour"]
+    list_editable = ["order"]
+    list_filter = ["network"]

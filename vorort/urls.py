@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("vorort – Administration")
+admin.site.site_title = _("vorort")
+
+urlpatterns = [
+    path("", include("vorort.core.urls")),
+    path("", include("vorort.accounts.urls")),
+    path("", include("vorort.network.urls")),
+    path("", include("vorort.process.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
