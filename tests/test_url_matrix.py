@@ -1,0 +1,211 @@
+"""Role × URL matrix, generated from the URLconf.
+
+Every named URL must be listed here, either as public or with the roles allowed to use it. For each
+non-public URL the test checks: anonymous users go to the login; roles not allowed get 403; users of
+another municipality (and citizens) get 404 for anything naming an object of town A; a user of town A
+gets 404 when the URL names an object of town B. A new view without a permission check fails here.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from vorort.accounts.models import Invitation, Membership, Role
+from vorort.accounts.services import invitation_create
+from vorort.network.models import ActionField, Municipality
+from vorort.process.models import Milestone, Phase, PhaseDefinition
+
+from .factories import MilestoneFactory, NetworkFactory, first_phase, network_admin
+
+PUBLIC = {
+    "core:home",
+    "core:healthz",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:invitation_accept",
+    "set_language",
+}
+
+EDIT = {"network_admin", "coach", "coordinator", "editor"}
+READ = EDIT | {"viewer"}
+MANAGE = {"network_admin", "coordinator"}
+ADMIN = {"network_admin"}
+ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]
+# Roles that must not even learn that town A's objects exist.
+OUTSIDERS = {"participant", "coordinator_b", "other_admin"}
+
+
+@dataclass
+class Entry:
+    scope: str  # "municipality": names town A; "network": the admin's network; "user": any signed-in user
+    allowed: set[str]
+    kwargs: callable = field(default=lambda objects: {})
+    method: str = "get"
+    names_object: bool = False  # network scope: the URL names an object of one network
+
+
+def _town(objects):
+    return {"slug": objects["municipality"].slug}
+
+
+def _with(key):
+    return lambda objects: {"slug": objects["municipality"].slug, "pk": objects[key]}
+
+
+MATRIX = {
+    "core:dashboard": Entry("user", set(ROLES)),
+    "core:municipality_audit": Entry("municipality", READ, _town),
+    "core:object_history": Entry(
+        "municipality",
+        READ,
+        lambda o: {"slug": o["municipality"].slug, "model": "process.milestone", "pk": o["milestone"]},
+    ),
+    "core:network_audit": Entry("network", ADMIN),
+    "network:workspace": Entry("municipality", READ, _town),
+    "network:cockpit": Entry("user", {"network_admin", "coach", "other_admin"}),
+    "network:municipality_list": Entry("network", ADMIN),
+    "network:municipality_create": Entry("network", ADMIN),
+    "network:municipality_edit": Entry("network", ADMIN, lambda o: {"pk": o["municipality"].pk}, names_object=True),
+    "network:action_field_list": Entry("network", ADMIN),
+    "network:action_field_create": Entry("network", ADMIN),
+    "network:action_field_edit": Entry("network", ADMIN, lambda o: {"pk": o["action_field"]}, names_object=True),
+    "process:detail": Entry("municipality", READ, _town),
+    "process:phase_edit": Entry("municipality", EDIT, _with("phase")),
+    "process:milestone_create": Entry("municipality", EDIT, _town),
+    "process:milestone_edit": Entry("municipality", EDIT, _with("milestone")),
+    "process:milestone_toggle": Entry("municipality", EDIT, _with("milestone"), method="post"),
+    "process:milestone_delete": Entry("municipality", EDIT, _with("milestone")),
+    "process:phase_definitions": Entry("network", ADMIN),
+    "process:phase_definition_edit": Entry("network", ADMIN, lambda o: {"pk": o["definition"]}, names_object=True),
+    "process:phase_definition_move": Entry(
+        "network", ADMIN, lambda o: {"pk": o["definition"]}, method="post", names_object=True
+    ),
+    "accounts:members": Entry("municipality", MANAGE, _town),
+    "accounts:member_role": Entry("municipality", MANAGE, _with("membership"), method="post"),
+    "accounts:member_remove": Entry("municipality", MANAGE, _with("membership")),
+    "accounts:invitation_revoke": Entry("municipality", MANAGE, _with("invitation"), method="post"),
+}
+
+
+def _named_urls(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _named_urls(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    names = set(_named_urls())
+    missing = names - PUBLIC - set(MATRIX)
+    assert not missing, f"URLs without an entry in the permission matrix: {sorted(missing)}"
+    stale = (set(MATRIX) | PUBLIC) - names
+    assert not stale, f"Matrix entries for URLs that no longer exist: {sorted(stale)}"
+
+
+def _objects(municipality: Municipality, coordinator) -> dict:
+    milestone = MilestoneFactory(phase=first_phase(municipality))
+    invitation = invitation_create(
+        actor=coordinator, municipality=municipality, email="neu@example.org", role=Role.EDITOR, site_url="http://x"
+    )
+    return {
+        "municipality": municipality,
+        "phase": first_phase(municipality).pk,
+        "milestone": milestone.pk,
+        "membership": Membership.objects.get(user=coordinator, municipality=municipality).pk,
+        "invitation": invitation.pk,
+        "action_field": ActionField.objects.filter(network=municipality.network).first().pk,
+        "definition": PhaseDefinition.objects.filter(network=municipality.network).first().pk,
+    }
+
+
+@pytest.fixture
+def world(users, town_a, town_b):
+    other = NetworkFactory(name="Anderes Netzwerk")
+    users = dict(users, other_admin=network_admin(other, email="andere@example.org"))
+    return {
+        "users": users,
+        "a": _objects(town_a, users["coordinator"]),
+        "b": _objects(town_b, users["coordinator_b"]),
+    }
+
+
+def _call(client, entry, url):
+    return client.post(url) if entry.method == "post" else client.get(url)
+
+
+def _expected_ok(response):
+    return response.status_code in (200, 302) and not (
+        response.status_code == 302 and settings.LOGIN_URL in response.get("Location", "")
+    )
+
+
+CASES = [(name, role) for name in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_is_sent_to_login(client, world, name):
+    entry = MATRIX[name]
+    response = _call(client, entry, reverse(name, kwargs=entry.kwargs(world["a"])))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse(settings.LOGIN_URL))
+
+
+@pytest.mark.parametrize(("name", "role"), CASES)
+def test_role_matrix(client, world, name, role):
+    entry = MATRIX[name]
+    client.force_login(world["users"][role], backend="vorort.accounts.backends.EmailBackend")
+    response = _call(client, entry, reverse(name, kwargs=entry.kwargs(world["a"])))
+    if entry.scope == "municipality" and role in OUTSIDERS:
+        assert response.status_code == 404, f"{role} must not see town A's {name}"
+    elif entry.scope == "network" and role == "other_admin" and entry.names_object:
+        assert response.status_code == 404, f"admin of another network reached {name}"
+    elif role in entry.allowed or (entry.scope == "network" and role == "other_admin"):
+        assert _expected_ok(response), f"{role} should reach {name}, got {response.status_code}"
+    else:
+        assert response.status_code == 403, f"{role} must be refused at {name}, got {response.status_code}"
+
+
+MUNICIPALITY_URLS = sorted(name for name, entry in MATRIX.items() if entry.scope == "municipality")
+
+
+@pytest.mark.parametrize("name", MUNICIPALITY_URLS)
+def test_town_a_user_gets_404_for_town_b_objects(client, world, name):
+    entry = MATRIX[name]
+    client.force_login(world["users"]["coordinator"], backend="vorort.accounts.backends.EmailBackend")
+    b_kwargs = entry.kwargs(world["b"])
+    assert _call(client, entry, reverse(name, kwargs=b_kwargs)).status_code == 404
+    if "pk" in b_kwargs:  # own town in the address, but an object of town B
+        mixed = dict(b_kwargs, slug=world["a"]["municipality"].slug)
+        assert _call(client, entry, reverse(name, kwargs=mixed)).status_code == 404
+
+
+def test_refused_posts_change_nothing(client, world):
+    viewer = world["users"]["viewer"]
+    client.force_login(viewer, backend="vorort.accounts.backends.EmailBackend")
+    milestone = world["a"]["milestone"]
+    url = reverse("process:milestone_toggle", kwargs={"slug": "beckum", "pk": milestone})
+    assert client.post(url, {"done": "1"}).status_code == 403
+    assert Milestone.objects.get(pk=milestone).done is False
+    client.force_login(world["users"]["coordinator_b"], backend="vorort.accounts.backends.EmailBackend")
+    assert client.post(url, {"done": "1"}).status_code == 404
+    assert Milestone.objects.get(pk=milestone).done is False
+    assert Phase.objects.filter(pk=world["a"]["phase"]).exists()
+    assert Invitation.objects.get(pk=world["a"]["invitation"]).revoked_at is None
+
+
+def test_admin_site_needs_staff(client, world):
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(world["users"]["editor"], backend="vorort.accounts.backends.EmailBackend")
+    assert client.get("/admin/").status_code == 302
