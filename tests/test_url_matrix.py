@@ -6,18 +6,21 @@ another municipality (and citizens) get 404 for anything naming an object of tow
 gets 404 when the URL names an object of town B. A new view without a permission check fails here.
 """
 
-from dataclasses import dataclass, field
+import importlib
+import pkgutil
 
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+import tests
 from vorort.accounts.models import Invitation, Membership, Role
 from vorort.accounts.services import invitation_create
 from vorort.network.models import ActionField, Municipality
 from vorort.process.models import Milestone, Phase, PhaseDefinition
 
 from .factories import MilestoneFactory, NetworkFactory, first_phase, network_admin
+from .matrix_support import ADMIN, EDIT, MANAGE, READ, Entry, town, town_and
 
 PUBLIC = {
     "core:home",
@@ -32,42 +35,21 @@ PUBLIC = {
     "set_language",
 }
 
-EDIT = {"network_admin", "coach", "coordinator", "editor"}
-READ = EDIT | {"viewer"}
-MANAGE = {"network_admin", "coordinator"}
-ADMIN = {"network_admin"}
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]
 # Roles that must not even learn that town A's objects exist.
 OUTSIDERS = {"participant", "coordinator_b", "other_admin"}
 
 
-@dataclass
-class Entry:
-    scope: str  # "municipality": names town A; "network": the admin's network; "user": any signed-in user
-    allowed: set[str]
-    kwargs: callable = field(default=lambda objects: {})
-    method: str = "get"
-    names_object: bool = False  # network scope: the URL names an object of one network
-
-
-def _town(objects):
-    return {"slug": objects["municipality"].slug}
-
-
-def _with(key):
-    return lambda objects: {"slug": objects["municipality"].slug, "pk": objects[key]}
-
-
 MATRIX = {
     "core:dashboard": Entry("user", set(ROLES)),
-    "core:municipality_audit": Entry("municipality", READ, _town),
+    "core:municipality_audit": Entry("municipality", READ, town),
     "core:object_history": Entry(
         "municipality",
         READ,
         lambda o: {"slug": o["municipality"].slug, "model": "process.milestone", "pk": o["milestone"]},
     ),
     "core:network_audit": Entry("network", ADMIN),
-    "network:workspace": Entry("municipality", READ, _town),
+    "network:workspace": Entry("municipality", READ, town),
     "network:cockpit": Entry("user", {"network_admin", "coach", "other_admin"}),
     "network:municipality_list": Entry("network", ADMIN),
     "network:municipality_create": Entry("network", ADMIN),
@@ -75,22 +57,36 @@ MATRIX = {
     "network:action_field_list": Entry("network", ADMIN),
     "network:action_field_create": Entry("network", ADMIN),
     "network:action_field_edit": Entry("network", ADMIN, lambda o: {"pk": o["action_field"]}, names_object=True),
-    "process:detail": Entry("municipality", READ, _town),
-    "process:phase_edit": Entry("municipality", EDIT, _with("phase")),
-    "process:milestone_create": Entry("municipality", EDIT, _town),
-    "process:milestone_edit": Entry("municipality", EDIT, _with("milestone")),
-    "process:milestone_toggle": Entry("municipality", EDIT, _with("milestone"), method="post"),
-    "process:milestone_delete": Entry("municipality", EDIT, _with("milestone")),
+    "process:detail": Entry("municipality", READ, town),
+    "process:phase_edit": Entry("municipality", EDIT, town_and("phase")),
+    "process:milestone_create": Entry("municipality", EDIT, town),
+    "process:milestone_edit": Entry("municipality", EDIT, town_and("milestone")),
+    "process:milestone_toggle": Entry("municipality", EDIT, town_and("milestone"), method="post"),
+    "process:milestone_delete": Entry("municipality", EDIT, town_and("milestone")),
     "process:phase_definitions": Entry("network", ADMIN),
     "process:phase_definition_edit": Entry("network", ADMIN, lambda o: {"pk": o["definition"]}, names_object=True),
     "process:phase_definition_move": Entry(
         "network", ADMIN, lambda o: {"pk": o["definition"]}, method="post", names_object=True
     ),
-    "accounts:members": Entry("municipality", MANAGE, _town),
-    "accounts:member_role": Entry("municipality", MANAGE, _with("membership"), method="post"),
-    "accounts:member_remove": Entry("municipality", MANAGE, _with("membership")),
-    "accounts:invitation_revoke": Entry("municipality", MANAGE, _with("invitation"), method="post"),
+    "accounts:members": Entry("municipality", MANAGE, town),
+    "accounts:member_role": Entry("municipality", MANAGE, town_and("membership"), method="post"),
+    "accounts:member_remove": Entry("municipality", MANAGE, town_and("membership")),
+    "accounts:invitation_revoke": Entry("municipality", MANAGE, town_and("invitation"), method="post"),
 }
+
+
+APP_MATRICES = []
+for module_info in pkgutil.iter_modules(tests.__path__):
+    if module_info.ispkg:
+        try:
+            APP_MATRICES.append(importlib.import_module(f"tests.{module_info.name}.matrix"))
+        except ModuleNotFoundError as error:
+            if error.name != f"tests.{module_info.name}.matrix":
+                raise
+for app_matrix in APP_MATRICES:
+    duplicated = set(MATRIX) & set(app_matrix.ENTRIES)
+    assert not duplicated, f"URL listed twice in the matrix: {duplicated}"
+    MATRIX.update(app_matrix.ENTRIES)
 
 
 def _named_urls(resolver=None, namespace=""):
@@ -118,7 +114,7 @@ def _objects(municipality: Municipality, coordinator) -> dict:
     invitation = invitation_create(
         actor=coordinator, municipality=municipality, email="neu@example.org", role=Role.EDITOR, site_url="http://x"
     )
-    return {
+    objects = {
         "municipality": municipality,
         "phase": first_phase(municipality).pk,
         "milestone": milestone.pk,
@@ -127,6 +123,10 @@ def _objects(municipality: Municipality, coordinator) -> dict:
         "action_field": ActionField.objects.filter(network=municipality.network).first().pk,
         "definition": PhaseDefinition.objects.filter(network=municipality.network).first().pk,
     }
+    for app_matrix in APP_MATRICES:
+        if hasattr(app_matrix, "objects"):
+            objects.update(app_matrix.objects(municipality, coordinator))
+    return objects
 
 
 @pytest.fixture

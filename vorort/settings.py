@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "vorort.accounts",
     "vorort.network",
     "vorort.process",
+    "vorort.strategy",
+    "vorort.measures",
+    "vorort.resources",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("vorort.accounts.urls")),
     path("", include("vorort.network.urls")),
     path("", include("vorort.process.urls")),
+    path("", include("vorort.strategy.urls")),
+    path("", include("vorort.measures.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

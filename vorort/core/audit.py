@@ -74,6 +74,18 @@ def audit_record(
     changes = _diff(before, after)
     if action == AuditAction.UPDATE and not changes:
         return None
+    return audit_changes(actor=actor, instance=instance, action=action, changes=changes, municipality=municipality)
+
+
+def audit_changes(
+    *,
+    actor,
+    instance: models.Model,
+    changes: list[dict[str, Any]],
+    action: str = AuditAction.UPDATE,
+    municipality=None,
+) -> AuditEntry:
+    """Store a prepared list of {field, label, before, after} changes (e.g. of many-to-many fields)."""
     municipality = municipality if municipality is not None else _municipality_of(instance)
     network_id = getattr(instance, "network_id", None)
     if network_id is None and municipality is not None:

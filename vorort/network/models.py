@@ -141,3 +141,36 @@ DEFAULT_ACTION_FIELDS = [
     ("Wirtschaft", "wirtschaft", "#b35900", "Handel, Gewerbe, Tourismus und Arbeit."),
     ("Zivilgesellschaft", "zivilgesellschaft", "#00695c", "Teilhabe, Ehrenamt, Bildung und Kultur."),
 ]
+
+
+class UserGroup(TimeStampedModel):
+    """Nutzer*innengruppe: who gains from a measure; configurable per network."""
+
+    network = models.ForeignKey(
+        Network, verbose_name=_("Netzwerk"), on_delete=models.CASCADE, related_name="user_groups"
+    )
+    name = models.CharField(_("Name"), max_length=80)
+    description = models.CharField(_("Beschreibung"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Nutzer*innengruppe")
+        verbose_name_plural = _("Nutzer*innengruppen")
+        ordering = ["order", "name"]
+        constraints = [models.UniqueConstraint(fields=["network", "name"], name="user_group_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+DEFAULT_USER_GROUPS = [
+    ("Bürger*innen", "Alle Einwohner*innen"),
+    ("Kinder und Jugendliche", "Schüler*innen, Auszubildende, junge Menschen"),
+    ("Ältere Menschen", "Seniorinnen und Senioren"),
+    ("Menschen mit Behinderung", "Menschen mit Einschränkungen und ihre Angehörigen"),
+    ("Pendler*innen", "Wer zur Arbeit oder Ausbildung ein- oder auspendelt"),
+    ("Handel und Gewerbe", "Einzelhandel, Gastronomie, Handwerk, Unternehmen"),
+    ("Gäste und Tourist*innen", "Besucher*innen der Stadt"),
+    ("Vereine und Ehrenamt", "Zivilgesellschaftliche Initiativen"),
+    ("Verwaltung und Politik", "Mitarbeitende der Verwaltung, Rat"),
+]

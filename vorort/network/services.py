@@ -9,12 +9,12 @@ from django.db.models import Max
 
 from vorort.core.services import create_audited, update_audited
 
-from .models import DEFAULT_ACTION_FIELDS, ActionField, Municipality, Network
+from .models import DEFAULT_ACTION_FIELDS, DEFAULT_USER_GROUPS, ActionField, Municipality, Network, UserGroup
 
 
 @transaction.atomic
 def network_ensure_defaults(*, actor, network: Network) -> None:
-    """Give a network the six default action fields and the eight default phases, once."""
+    """Give a network the default action fields, user groups and phases, once each."""
     from vorort.process.services import phase_definitions_ensure_defaults
 
     if not network.action_fields.exists():
@@ -24,6 +24,12 @@ def network_ensure_defaults(*, actor, network: Network) -> None:
                 instance=ActionField(
                     network=network, name=name, slug=slug, colour=colour, description=description, order=order
                 ),
+            )
+    if not network.user_groups.exists():
+        for order, (name, description) in enumerate(DEFAULT_USER_GROUPS, start=1):
+            create_audited(
+                actor=actor,
+                instance=UserGroup(network=network, name=name, description=description, order=order),
             )
     phase_definitions_ensure_defaults(actor=actor, network=network)
 
