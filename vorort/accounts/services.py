@@ -117,7 +117,10 @@ def invitation_accept(
             ),
         )
     else:
-        membership = membership_change_role(actor=account, membership=membership, role=invitation.role)
+        try:
+            membership = membership_change_role(actor=account, membership=membership, role=invitation.role)
+        except ValidationError as error:  # e.g. it would take away the last coordinator
+            raise InvitationError(" ".join(error.messages)) from error
     before = snapshot(invitation)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = account

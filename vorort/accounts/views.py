@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from vorort.core.access import municipality_view
+from vorort.core.predicates import is_network_admin
 
 from . import selectors, services
 from .forms import InvitationAcceptForm, InvitationForm, LoginForm, MembershipRoleForm
-from .models import Invitation
+from .models import Invitation, Role
 
 
 class LoginView(auth_views.LoginView):
@@ -73,6 +74,14 @@ def invitation_accept(request, token: str):
     )
 
 
+def _manageable_membership(request, municipality, pk: int):
+    """Coaches are assigned by the network: only the network admin may change or remove them."""
+    membership = selectors.membership_in(municipality, pk)
+    if membership.role == Role.COACH and not is_network_admin(request.user, municipality):
+        raise PermissionDenied
+    return membership
+
+
 def _members_url(municipality) -> str:
     return reverse("accounts:members", kwargs={"slug": municipality.slug})
 
@@ -110,7 +119,7 @@ def members(request, municipality):
 @require_POST
 @municipality_view("accounts.manage_members")
 def member_role(request, municipality, pk: int):
-    membership = selectors.membership_in(municipality, pk)
+    membership = _manageable_membership(request, municipality, pk)
     form = MembershipRoleForm(request.POST)
     if form.is_valid():
         try:
@@ -126,7 +135,7 @@ def member_role(request, municipality, pk: int):
 
 @municipality_view("accounts.manage_members")
 def member_remove(request, municipality, pk: int):
-    membership = selectors.membership_in(municipality, pk)
+    membership = _manageable_membership(request, municipality, pk)
     if request.method == "POST":
         try:
             services.membership_remove(actor=request.user, membership=membership)

@@ -18,8 +18,20 @@ class VersionedForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
+        if self.instance.pk:
+            # An edit must say which version it is based on, else it could overwrite unseen changes.
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = _(
+                "Das Formular ist unvollständig. Bitte laden Sie die Seite neu und speichern Sie erneut."
+            )
+            if not self.is_bound:
+                self.initial["version"] = self.instance.version
+
+    def show_stale(self, error) -> None:
+        """Keep the user's input and explain the conflict; the next save then builds on the current version."""
+        self.add_error(None, str(error))
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = error.current.version
 
     def changed_values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}

@@ -37,6 +37,14 @@ class ActionFieldForm(forms.ModelForm):
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.network = network
+        self.fields["order"].required = False
+        self.fields["order"].help_text = _("Leer lassen, um das Feld ans Ende zu stellen.")
+
+    def clean_order(self):
+        order = self.cleaned_data.get("order")
+        if order is None and self.instance.pk:
+            return self.instance.order
+        return order
 
 
 class CockpitFilterForm(forms.Form):

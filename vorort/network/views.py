@@ -83,7 +83,7 @@ def municipality_edit(request, network, pk: int):
                 expected_version=form.cleaned_data.get("version"),
             )
         except StaleEditError as error:
-            form.add_error(None, str(error))
+            form.show_stale(error)
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -1,9 +1,10 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vorort.core.forms import DateInput, VersionedForm, check_date_order
 
-from .models import Milestone, Phase, PhaseDefinition
+from .models import Milestone, Phase, PhaseDefinition, PhaseStatus
 
 
 class PhaseForm(VersionedForm):
@@ -22,6 +23,19 @@ class PhaseForm(VersionedForm):
         cleaned = super().clean()
         check_date_order(self, "planned_start", "planned_end")
         check_date_order(self, "actual_start", "actual_end")
+        # Closing a phase fills the actual end with today; that must not lie before its start.
+        start = cleaned.get("actual_start") or self.instance.actual_start
+        if (
+            cleaned.get("status") == PhaseStatus.DONE
+            and start
+            and not cleaned.get("actual_end")
+            and start > timezone.localdate()
+        ):
+            self.add_error(
+                "actual_end",
+                _("Bitte das tatsächliche Ende angeben: Es darf nicht vor dem Beginn (%(date)s) liegen.")
+                % {"date": start.strftime("%d.%m.%Y")},
+            )
         return cleaned
 
 

@@ -49,7 +49,7 @@ def phase_edit(request, municipality, pk: int):
                 expected_version=form.cleaned_data.get("version"),
             )
         except StaleEditError as error:
-            form.add_error(None, str(error))
+            form.show_stale(error)
             phase = error.current
         except ValidationError as error:
             add_service_error(form, error)
@@ -111,7 +111,7 @@ def milestone_edit(request, municipality, pk: int):
                 expected_version=form.cleaned_data.get("version"),
             )
         except StaleEditError as error:
-            form.add_error(None, str(error))
+            form.show_stale(error)
             milestone = error.current
         except ValidationError as error:
             add_service_error(form, error)
