@@ -82,7 +82,7 @@ def phase_definition_in(network, pk: int) -> PhaseDefinition:
 
 @dataclass
 class CockpitCell:
-    phase: Phase
+    phase: Phase | None  # None: the column is a phase of another network
     overdue: int
 
 
@@ -119,7 +119,8 @@ def dashboard_rows(municipalities) -> list[CockpitRow]:
 def phase_overview(municipalities) -> Cockpit:
     municipalities = list(municipalities)
     network_ids = {m.network_id for m in municipalities}
-    definitions = list(PhaseDefinition.objects.filter(network_id__in=network_ids).order_by("order", "id"))
+    # Columns grouped by network, so that towns of several networks (a coach's) keep their own columns.
+    definitions = list(PhaseDefinition.objects.filter(network_id__in=network_ids).order_by("network_id", "order", "id"))
     today = timezone.localdate()
     phases = (
         Phase.objects.filter(process__municipality__in=[m.pk for m in municipalities])
@@ -132,7 +133,9 @@ def phase_overview(municipalities) -> Cockpit:
     rows = []
     for municipality in municipalities:
         own = by_municipality.get(municipality.pk, {})
-        cells = [CockpitCell(own[d.pk], own[d.pk].overdue) for d in definitions if d.pk in own]
-        current = pick_current([cell.phase for cell in cells])
+        cells = [
+            CockpitCell(own[d.pk], own[d.pk].overdue) if d.pk in own else CockpitCell(None, 0) for d in definitions
+        ]
+        current = pick_current([cell.phase for cell in cells if cell.phase is not None])
         rows.append(CockpitRow(municipality=municipality, cells=cells, current=current))
     return Cockpit(definitions=definitions, rows=rows)
