@@ -2,7 +2,7 @@ from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from vorort.network.selectors import network_of_user, public_networks, visible_municipalities
 
@@ -32,7 +32,7 @@ def dashboard(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     try:
         with connection.cursor() as cursor:
