@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "vorort.strategy",
     "vorort.measures",
     "vorort.resources",
+    "vorort.prioritisation",
+    "vorort.participation",
+    "vorort.events",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("vorort.process.urls")),
     path("", include("vorort.strategy.urls")),
     path("", include("vorort.measures.urls")),
+    path("", include("vorort.prioritisation.urls")),
+    path("", include("vorort.participation.urls")),
+    path("", include("vorort.events.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
