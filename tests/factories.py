@@ -110,3 +110,16 @@ def network_admin(network, **user_fields) -> User:
     user = UserFactory(**user_fields)
     Membership.objects.create(user=user, network=network, municipality=None, role=Role.NETWORK_ADMIN)
     return user
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    """A measure (Maßnahme) in a municipality, filed under the network's first action field."""
+
+    class Meta:
+        model = "measures.Measure"
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    title = factory.Sequence(lambda n: f"Maßnahme {n}")
+    action_field = factory.LazyAttribute(
+        lambda o: ActionField.objects.filter(network_id=o.municipality.network_id).order_by("order").first()
+    )

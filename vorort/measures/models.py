@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vorort.core.models import TimeStampedModel, VersionedModel
@@ -123,6 +125,12 @@ class Measure(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="adoptions",
     )
+    source_url = models.URLField(
+        _("Quelle (Link)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Adresse der Vorlage, z. B. einer Gute-Praxis-Datenbank oder einer anderen Kommune."),
+    )
     transferability = models.CharField(
         _("Übertragbarkeit"), max_length=10, choices=Transferability.choices, default="", blank=True
     )
@@ -147,6 +155,11 @@ class Measure(VersionedModel):
             models.Index(fields=["municipality", "title"], name="measure_title_idx"),
             models.Index(fields=["municipality", "reference"], name="measure_reference_idx"),
             models.Index(fields=["is_public", "status"], name="measure_public_idx"),
+            # The list's sort orders within one municipality.
+            models.Index("municipality", Lower("title"), name="measure_title_lower_idx"),
+            models.Index(fields=["municipality", "start_date"], name="measure_start_idx"),
+            models.Index(fields=["municipality", "investment_cost"], name="measure_cost_idx"),
+            models.Index(fields=["municipality", "updated_at"], name="measure_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -253,6 +266,10 @@ class MeasureMilestone(VersionedModel):
     @property
     def municipality(self):
         return self.measure.municipality
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.done and self.due_date < timezone.localdate()
 
 
 class StatusReport(TimeStampedModel):

@@ -16,6 +16,7 @@ from .models import DEFAULT_ACTION_FIELDS, DEFAULT_USER_GROUPS, ActionField, Mun
 def network_ensure_defaults(*, actor, network: Network) -> None:
     """Give a network the default action fields, user groups and phases, once each."""
     from vorort.process.services import phase_definitions_ensure_defaults
+    from vorort.strategy.services import questionnaire_ensure_defaults
 
     if not network.action_fields.exists():
         for order, (name, slug, colour, description) in enumerate(DEFAULT_ACTION_FIELDS, start=1):
@@ -32,6 +33,7 @@ def network_ensure_defaults(*, actor, network: Network) -> None:
                 instance=UserGroup(network=network, name=name, description=description, order=order),
             )
     phase_definitions_ensure_defaults(actor=actor, network=network)
+    questionnaire_ensure_defaults(actor=actor, network=network)
 
 
 @transaction.atomic

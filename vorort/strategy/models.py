@@ -95,7 +95,11 @@ class AssessmentAnswer(models.Model):
         verbose_name_plural = _("Antworten")
         constraints = [
             models.UniqueConstraint(fields=["round", "question"], name="one_answer_per_question"),
-            models.CheckConstraint(condition=Q(level__isnull=True) | Q(level__lte=4), name="answer_level_0_4"),
+            models.CheckConstraint(
+                condition=Q(level__isnull=True) | Q(level__lte=4),
+                name="answer_level_0_4",
+                violation_error_message=_("Die Stufe muss zwischen 0 und 4 liegen."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -104,6 +108,11 @@ class AssessmentAnswer(models.Model):
     @property
     def municipality(self):
         return self.round.municipality
+
+    @property
+    def level_text(self) -> str:
+        """The description of the chosen level, as the question words it."""
+        return getattr(self.question, f"level_{self.level}") if self.level is not None else ""
 
 
 class NeedSource(models.TextChoices):
@@ -151,7 +160,13 @@ class Need(VersionedModel):
         verbose_name_plural = _("Bedarfe")
         ordering = ["-weight", "title"]
         indexes = [models.Index(fields=["municipality", "action_field", "-weight"], name="need_field_idx")]
-        constraints = [models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=5), name="need_weight_1_5")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=5),
+                name="need_weight_1_5",
+                violation_error_message=_("Das Gewicht muss zwischen 1 und 5 liegen."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -175,7 +190,12 @@ class VisionVersion(VersionedModel):
     adopted_on = models.DateField(_("beschlossen am"), null=True, blank=True)
     resolution_number = models.CharField(_("Drucksache"), max_length=60, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("verfasst von"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verfasst von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -187,6 +207,7 @@ class VisionVersion(VersionedModel):
             models.CheckConstraint(
                 condition=Q(state="entwurf") | Q(adopted_on__isnull=False),
                 name="adopted_vision_has_date",
+                violation_error_message=_("Eine beschlossene Fassung braucht ein Beschlussdatum."),
             ),
         ]
 
@@ -277,7 +298,11 @@ class Indicator(VersionedModel):
         verbose_name_plural = _("Indikatoren")
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(condition=Q(target_date__gte=models.F("baseline_date")), name="indicator_dates"),
+            models.CheckConstraint(
+                condition=Q(target_date__gte=models.F("baseline_date")),
+                name="indicator_dates",
+                violation_error_message=_("Das Zieldatum darf nicht vor dem Datum des Ausgangswerts liegen."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -312,3 +337,39 @@ class Measurement(models.Model):
     @property
     def municipality(self):
         return self.indicator.municipality
+
+
+class DroppedSuggestion(models.Model):
+    """A focus suggestion a municipality dropped: it is not offered again unless restored."""
+
+    municipality = models.ForeignKey(
+        "network.Municipality",
+        verbose_name=_("Kommune"),
+        on_delete=models.CASCADE,
+        related_name="dropped_suggestions",
+    )
+    action_field = models.ForeignKey(
+        "network.ActionField", verbose_name=_("Handlungsfeld"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("vorgeschlagener Titel"), max_length=200, blank=True)
+    rationale = models.TextField(_("Begründung des Vorschlags"), blank=True, max_length=5_000)
+    dropped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verworfen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("verworfen am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("verworfener Vorschlag")
+        verbose_name_plural = _("verworfene Vorschläge")
+        ordering = ["action_field__order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "action_field"], name="one_dropped_suggestion_per_field")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Vorschlag für %(field)s")) % {"field": self.action_field}
