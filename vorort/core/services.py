@@ -11,8 +11,11 @@ from .concurrency import lock_current
 from .models import AuditAction
 
 
-def create_audited(*, actor, instance: models.Model, municipality=None) -> models.Model:
-    instance.full_clean()
+def create_audited(*, actor, instance: models.Model, municipality=None, validated: bool = False) -> models.Model:
+    """Save a new object and audit it. `validated=True`: the caller has already checked every field and
+    constraint in one batch (an import's dry run); the database constraints still guard the write."""
+    if not validated:
+        instance.full_clean()
     instance.save()
     audit_record(actor=actor, instance=instance, action=AuditAction.CREATE, municipality=municipality)
     return instance

@@ -1032,7 +1032,12 @@ def apply_import(*, actor, municipality, report: ImportReport, progress: Progres
             try:
                 if row.action == CREATE:
                     measure_create(
-                        actor=actor, municipality=municipality, data=row.data, m2m=m2m, status_note=note[:500]
+                        actor=actor,
+                        municipality=municipality,
+                        data=row.data,
+                        m2m=m2m,
+                        status_note=note[:500],
+                        validated=True,  # the dry run checked every field and constraint of this row
                     )
                 else:
                     measure_update(

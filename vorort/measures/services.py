@@ -90,9 +90,12 @@ def measure_create(
     data: dict[str, Any],
     m2m: dict[str, Iterable] | None = None,
     status_note: str = "",
+    validated: bool = False,
 ) -> Measure:
-    """A new measure of `municipality`; its first status starts the status history."""
-    measure = create_audited(actor=actor, instance=Measure(municipality=municipality, **data))
+    """A new measure of `municipality`; its first status starts the status history.
+
+    `validated=True` skips the per-row model validation for callers that validated in batch (imports)."""
+    measure = create_audited(actor=actor, instance=Measure(municipality=municipality, **data), validated=validated)
     _audit_m2m(actor=actor, measure=measure, changes=_set_m2m(measure, m2m))
     _record_status(actor=actor, measure=measure, old="", note=status_note)
     return measure
