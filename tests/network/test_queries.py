@@ -1,4 +1,6 @@
-"""The cockpit and the process pages run the same number of queries with 3 and with 30 municipalities."""
+"""The cockpit, the process pages and the workspace overview run the same number of queries with 3 and with 30
+municipalities (and, in the measured town, 3 and 30 measures per action field with their foci, goals, indicators,
+milestones and status reports)."""
 
 import datetime
 from dataclasses import dataclass
@@ -9,12 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from vorort.accounts.models import Membership, Role, User
-from vorort.network.models import Municipality, Network
+from vorort.measures.models import Measure, MeasureMilestone, MeasureStatus, StatusReport, TrafficLight
+from vorort.network.models import ActionField, Municipality, Network
 from vorort.network.services import municipality_update
 from vorort.process.models import Milestone, Phase, PhaseStatus
 from vorort.process.services import milestone_update
+from vorort.strategy.models import Focus, Goal, Indicator, Measurement, VisionState, VisionVersion
 
 from ..factories import MunicipalityFactory, NetworkFactory, UserFactory, member, network_admin
+from ..strategy.support import completed_round
 
 pytestmark = pytest.mark.django_db
 
@@ -28,8 +33,78 @@ class Setup:
     town: Municipality  # the town whose pages are measured
 
 
-def build(prefix: str, towns: int, per_phase: int) -> Setup:
-    """A network with `towns` municipalities, each phase with `per_phase` milestones of varying owners."""
+def fill_strategy(town: Municipality, per_field: int) -> None:
+    """What the workspace overview shows, growing with `per_field`: per action field `per_field` measures in
+    every status (each with an overdue and an upcoming milestone and two status reports), `per_field // 3`
+    foci with two goals of two indicators each (with measurements); a vision and a completed Reifegrad-Check."""
+    today = timezone.localdate()
+    VisionVersion.objects.create(
+        municipality=town,
+        number=1,
+        title="Smarte Stadt 2030",
+        text="Vision",
+        state=VisionState.ADOPTED,
+        adopted_on=datetime.date(2026, 3, 1),
+        resolution_number="2026/017",
+    )
+    VisionVersion.objects.create(municipality=town, number=2, title="Smarte Stadt 2035", text="Entwurf")
+    completed_round(town, default=2)
+    statuses, lights = MeasureStatus.values, TrafficLight.values
+    for field in ActionField.objects.filter(network_id=town.network_id):
+        foci = [
+            Focus.objects.create(municipality=town, action_field=field, title=f"{field.name}: Schwerpunkt {n}", order=n)
+            for n in range(per_field // 3)
+        ]
+        for focus in foci:
+            for g in range(2):
+                goal = Goal.objects.create(municipality=town, focus=focus, title=f"{focus.title}, Ziel {g}", order=g)
+                for i in range(2):
+                    indicator = Indicator.objects.create(
+                        municipality=town,
+                        goal=goal,
+                        name=f"{goal.title}, Indikator {i}",
+                        unit="%",
+                        baseline_value=10,
+                        baseline_date=datetime.date(2024, 1, 1),
+                        target_value=50,
+                        target_date=datetime.date(2030, 1, 1),
+                    )
+                    Measurement.objects.bulk_create(
+                        Measurement(indicator=indicator, measured_on=datetime.date(2024, 6, 1 + d), value=10 + 5 * d)
+                        for d in range(per_field // 3)
+                    )
+        measures = Measure.objects.bulk_create(
+            Measure(
+                municipality=town,
+                title=f"{field.name}: Maßnahme {n}",
+                action_field=field,
+                status=statuses[n % len(statuses)],
+                focus=foci[n % len(foci)],
+            )
+            for n in range(per_field)
+        )
+        MeasureMilestone.objects.bulk_create(
+            MeasureMilestone(
+                measure=m, title=f"{m.title}, Meilenstein {k}", due_date=today + datetime.timedelta(days=d)
+            )
+            for n, m in enumerate(measures)
+            for k, d in enumerate((-10 - n, 5 + n))
+        )
+        StatusReport.objects.bulk_create(
+            StatusReport(
+                measure=m,
+                reported_on=datetime.date(2026, 1, 1) + datetime.timedelta(days=30 * k),
+                traffic_light=lights[(n + k) % len(lights)],
+                text=f"Bericht {k}",
+            )
+            for n, m in enumerate(measures)
+            for k in range(2)
+        )
+
+
+def build(prefix: str, towns: int, per_phase: int, per_field: int) -> Setup:
+    """A network with `towns` municipalities, each phase with `per_phase` milestones of varying owners; the
+    measured town with strategy and measures growing with `per_field` (see fill_strategy)."""
     network = NetworkFactory(name=f"Netzwerk {prefix}")
     admin = network_admin(network, name=f"Geschäftsstelle {prefix}")
     coach = UserFactory(name=f"Begleitung {prefix}")
@@ -80,6 +155,7 @@ def build(prefix: str, towns: int, per_phase: int) -> Setup:
             expected_version=None,
         )
     municipality_update(actor=admin, municipality=first, data={"population": 4_321}, expected_version=None)
+    fill_strategy(first, per_field)
     return Setup(network=network, admin=admin, coach=coach, coordinator=first_coordinator, town=first)
 
 
@@ -111,12 +187,12 @@ def measure(client, user: User, url: str) -> CaptureQueriesContext:
 
 @pytest.fixture
 def small():
-    return build("Klein", towns=3, per_phase=2)
+    return build("Klein", towns=3, per_phase=2, per_field=3)
 
 
 @pytest.fixture
 def large():
-    return build("Gross", towns=30, per_phase=6)
+    return build("Gross", towns=30, per_phase=6, per_field=30)
 
 
 def test_setups_differ_in_size(small, large):
@@ -124,6 +200,11 @@ def test_setups_differ_in_size(small, large):
     assert Municipality.objects.filter(network=large.network).count() == 30
     assert Milestone.objects.filter(phase__process__municipality=large.town).count() == 8 * 6
     assert Milestone.objects.filter(phase__process__municipality=small.town).count() == 8 * 2
+    assert Measure.objects.filter(municipality=large.town).count() == 6 * 30
+    assert Measure.objects.filter(municipality=small.town).count() == 6 * 3
+    assert Focus.objects.filter(municipality=large.town).count() == 6 * 10
+    assert Indicator.objects.filter(municipality=large.town).count() == 6 * 10 * 4
+    assert Indicator.objects.filter(municipality=small.town).count() == 6 * 1 * 4
 
 
 def test_same_number_of_queries_with_3_and_30_municipalities(client, small, large):
@@ -151,6 +232,21 @@ def test_pages_show_the_data_they_were_measured_with(client, small, large):
     client.force_login(large.coach, backend="vorort.accounts.backends.EmailBackend")
     assert len(client.get("/netzwerk/cockpit/").context["cockpit"].rows) == 30
 
+    client.force_login(large.coordinator, backend="vorort.accounts.backends.EmailBackend")
+    overview = client.get(f"/arbeitsbereich/{large.town.slug}/").context["overview"]
+    assert overview.measures.total == 6 * 30
+    assert sum(len(group.foci) for group in overview.foci) == 6 * 10
+    assert (len(overview.indicators), overview.indicator_total) == (10, 240)
+    # Each measure has one overdue milestone; milestones of deferred and rejected measures do not count.
+    active = Measure.objects.filter(municipality=large.town).exclude(status__in=["zurueckgestellt", "verworfen"])
+    process_overdue = Milestone.objects.filter(
+        phase__process__municipality=large.town, done=False, due_date__lt=timezone.localdate()
+    ).count()
+    assert overview.deadlines.overdue_total == active.count() + process_overdue
+    assert len(overview.deadlines.overdue) == 10
+    assert overview.lights.reported == active.count()
+    assert len(overview.lights.flagged) == 6
+
 
 def test_cockpit_query_count_is_small(client, django_assert_max_num_queries, large):
     """Session, user, roles, towns, phase definitions, phases: a handful of queries, not one per cell."""
@@ -165,3 +261,10 @@ def test_process_page_query_count_matches_exactly(client, django_assert_num_quer
     client.force_login(large.coordinator, backend="vorort.accounts.backends.EmailBackend")
     with django_assert_num_queries(len(few)):
         client.get(f"/arbeitsbereich/{large.town.slug}/prozess/")
+
+
+def test_workspace_overview_query_count_matches_exactly(client, django_assert_num_queries, small, large):
+    few = measure(client, small.coordinator, f"/arbeitsbereich/{small.town.slug}/")
+    client.force_login(large.coordinator, backend="vorort.accounts.backends.EmailBackend")
+    with django_assert_num_queries(len(few)):
+        client.get(f"/arbeitsbereich/{large.town.slug}/")

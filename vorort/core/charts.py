@@ -362,3 +362,189 @@ def line_chart(
         words.append(f"{reference_label}: {said(reference)}.")
     words.append(f"{points_label}: {said(points)}." if points else _("Noch keine Messwerte."))
     return _svg(chart_id, width, height + legend_height + 8, title, " ".join(w for w in words if w), body)
+
+
+# Bar charts -------------------------------------------------------------------------------------------------
+
+# Fill patterns laid over the bar colour, so stacked segments differ by texture as well as by colour.
+# Each entry: (pattern size, rotation, shapes in white); the first series stays plain.
+_PATTERNS = (
+    None,
+    (6, 45, '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.55"/>'),
+    (6, 0, '<circle cx="3" cy="3" r="1.3" fill="#ffffff" fill-opacity="0.7"/>'),
+    (6, -45, '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.55"/>'),
+    (
+        6,
+        45,
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.5" stroke-opacity="0.55"/>'
+        '<line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="1.5" stroke-opacity="0.55"/>',
+    ),
+    (6, 0, '<line x1="0" y1="3" x2="6" y2="3" stroke="#ffffff" stroke-width="2" stroke-opacity="0.55"/>'),
+    (6, 0, '<line x1="3" y1="0" x2="3" y2="6" stroke="#ffffff" stroke-width="2" stroke-opacity="0.55"/>'),
+    (8, 0, '<rect x="2" y="2" width="4" height="4" fill="#ffffff" fill-opacity="0.55"/>'),
+)
+BAR_WIDTH, BAR_LEFT, BAR_RIGHT, BAR_ROW, BAR_HEIGHT = 640.0, 190.0, 56.0, 30.0, 20.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a simple bar chart."""
+
+    label: str
+    value: Number | None
+    colour: str = ""
+
+
+def _pattern_defs(chart_id: str, count: int) -> tuple[list[str], list[str]]:
+    """<defs> with one fill pattern per series, and each series' pattern fill ("" = plain)."""
+    defs, fills = [], []
+    for index in range(count):
+        pattern = _PATTERNS[index % len(_PATTERNS)]
+        if pattern is None:
+            fills.append("")
+            continue
+        size, rotation, shapes = pattern
+        pattern_id = f"{chart_id}-pattern-{index}"
+        turn = f' patternTransform="rotate({rotation})"' if rotation else ""
+        defs.append(
+            f'<pattern id="{pattern_id}" width="{size}" height="{size}" patternUnits="userSpaceOnUse"{turn}>'
+            f"{shapes}</pattern>"
+        )
+        fills.append(f"url(#{pattern_id})")
+    return (["<defs>", *defs, "</defs>"] if defs else []), fills
+
+
+def _text_width(text: str, size: int = 13) -> float:
+    """A rough width of `text` in the chart font: enough to lay out labels and legends without measuring."""
+    return len(text) * size * 0.56
+
+
+def _swatch_legend(
+    entries: list[tuple[str, str, str]], top: float, left: float, width: float
+) -> tuple[list[str], float]:
+    """Legend entries (label, colour, pattern fill) flowing in rows; returns the markup and the height used."""
+    parts, x, y = [], left, top
+    for label, colour, pattern in entries:
+        text = _short(label, 60)
+        needed = 22 + _text_width(text) + 18
+        if x > left and x + needed > width:
+            x, y = left, y + 22
+        parts.append(
+            f'<rect x="{_f(x)}" y="{_f(y - 7)}" width="14" height="14" fill="{colour}" stroke="{INK}" '
+            f'stroke-width="1"/>'
+        )
+        if pattern:
+            parts.append(f'<rect x="{_f(x)}" y="{_f(y - 7)}" width="14" height="14" fill="{pattern}"/>')
+        parts.append(_text(x + 20, y + 4.5, text, anchor="start"))
+        x += needed
+    return parts, (y - top + 22) if entries else 0
+
+
+def _bar_rows(categories: list[str], rows: list[list[tuple[float, str, str]]]) -> tuple[list[str], float]:
+    """One horizontal bar per category, stacked from (value, colour, pattern fill) segments, its total at the
+    end; a segment wide enough carries its number. Returns the markup and the y below the last bar."""
+    totals = [sum(amount for amount, _c, _p in segments) for segments in rows]
+    largest = max(totals, default=0) or 1.0
+    plot_w = BAR_WIDTH - BAR_LEFT - BAR_RIGHT
+    top = 12.0
+    bottom = top + BAR_ROW * len(categories)
+    body = [
+        f'<line x1="{_f(BAR_LEFT)}" y1="{_f(top - 4)}" x2="{_f(BAR_LEFT)}" y2="{_f(bottom)}" stroke="{INK}" '
+        f'stroke-width="1"/>'
+    ]
+    for index, (category, segments) in enumerate(zip(categories, rows, strict=True)):
+        y = top + BAR_ROW * index + (BAR_ROW - BAR_HEIGHT) / 2
+        body.append(_text(BAR_LEFT - 8, y + BAR_HEIGHT / 2 + 4.5, _short(category), anchor="end"))
+        x = BAR_LEFT
+        for amount, colour, pattern in segments:
+            if amount <= 0:
+                continue
+            width = plot_w * amount / largest
+            box = f'x="{_f(x)}" y="{_f(y)}" width="{_f(width)}" height="{_f(BAR_HEIGHT)}"'
+            body.append(f'<rect {box} fill="{colour}" stroke="#ffffff" stroke-width="1"/>')
+            if pattern:
+                body.append(f'<rect {box} fill="{pattern}"/>')
+            label = number_text(amount)
+            if len(segments) > 1 and width >= _text_width(label, 12) + 8:
+                body.append(
+                    f'<text x="{_f(x + width / 2)}" y="{_f(y + BAR_HEIGHT / 2 + 4)}" text-anchor="middle" '
+                    f'font-size="12" font-weight="700" fill="#ffffff" stroke="{INK}" stroke-width="2.5" '
+                    f'paint-order="stroke">{escape(label)}</text>'
+                )
+            x += width
+        total = number_text(totals[index])
+        body.append(_text(x + 6, y + BAR_HEIGHT / 2 + 4.5, total, anchor="start", weight="600"))
+    return body, bottom + 8
+
+
+def _amount(value: Number | None) -> float:
+    return max(0.0, float(value)) if value is not None else 0.0
+
+
+def bar_chart(
+    bars: Sequence[Bar],
+    *,
+    title: str = "",
+    description: str = "",
+    unit: str = "",
+    chart_id: str | None = None,
+) -> SafeString:
+    """Horizontal bars, label on the left and value at the end, each in its colour (default: the first)."""
+    bars = list(bars)
+    title = title or _("Balkendiagramm")
+    chart_id = _chart_id(chart_id, title, *(bar.label for bar in bars))
+    if not bars:
+        return _empty(chart_id, title, _("Keine Daten vorhanden."))
+    labels = [str(bar.label) for bar in bars]
+    body, height = _bar_rows(labels, [[(_amount(bar.value), _colour(bar.colour, 0), "")] for bar in bars])
+    suffix = f" {unit}" if unit else ""
+    words = [description] if description else []
+    words += [f"{label}: {number_text(_amount(bar.value))}{suffix}." for label, bar in zip(labels, bars, strict=True)]
+    return _svg(chart_id, BAR_WIDTH, height, title, " ".join(words), body)
+
+
+def stacked_bar_chart(
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str = "",
+    description: str = "",
+    unit: str = "",
+    chart_id: str | None = None,
+) -> SafeString:
+    """Horizontal bars, one per category, stacked from each series' value for it (None or 0 = no segment).
+
+    Segments differ by colour *and* fill pattern, the legend shows both; numbers sit in the segments and the
+    total at the end of each bar. The description states every value in words."""
+    categories = [str(category) for category in categories]
+    title = title or _("Balkendiagramm")
+    chart_id = _chart_id(chart_id, title, *categories, *(s.label for s in series))
+    if not categories or not series:
+        return _empty(chart_id, title, _("Keine Daten vorhanden."))
+    body, fills = _pattern_defs(chart_id, len(series))
+    colours = [_colour(item.colour, index) for index, item in enumerate(series)]
+
+    def value(item: Series, index: int) -> float:
+        values = list(item.values)
+        return _amount(values[index]) if index < len(values) else 0.0
+
+    rows = [
+        [(value(item, index), colours[position], fills[position]) for position, item in enumerate(series)]
+        for index in range(len(categories))
+    ]
+    bars, height = _bar_rows(categories, rows)
+    body.extend(bars)
+    legend, legend_height = _swatch_legend(
+        [(item.label, colours[i], fills[i]) for i, item in enumerate(series)], height + 12, 20, BAR_WIDTH - 20
+    )
+    body.extend(legend)
+    height += 12 + legend_height
+
+    suffix = f" {unit}" if unit else ""
+    words = [description] if description else []
+    for index, category in enumerate(categories):
+        parts = [f"{item.label} {number_text(value(item, index))}" for item in series if value(item, index) > 0]
+        total = number_text(sum(amount for amount, _c, _p in rows[index]))
+        detail = f" ({'; '.join(parts)})" if parts else ""
+        words.append(f"{category}: {_('insgesamt')} {total}{suffix}{detail}.")
+    return _svg(chart_id, BAR_WIDTH, height, title, " ".join(words), body)

@@ -11,25 +11,27 @@ from vorort.core.selectors import audit_of_municipality
 from vorort.process import selectors as process_selectors
 
 from . import selectors, services
+from .charts import measure_chart
 from .forms import ActionFieldForm, CockpitFilterForm, MunicipalityForm
+from .overview import workspace_overview
+
+RECENT_CHANGES = 6
 
 
 @municipality_view("network.view_municipality")
 def workspace(request, municipality):
-    """A municipality's overview: where the process stands and what is due."""
-    process = process_selectors.process_of(municipality)
+    """A municipality's overview at a glance: phase, vision, Reifegrad-Check, measures, foci, indicators,
+    deadlines and traffic lights, team and recent changes."""
+    overview = workspace_overview(municipality)
     return render(
         request,
         "network/workspace.html",
         {
             "municipality": municipality,
-            "process": process,
-            "phases": process.phases.all(),
-            "current": process_selectors.current_phase(process),
-            "overdue": process_selectors.overdue_milestones(municipality),
-            "upcoming": process_selectors.upcoming_milestones(municipality),
+            "overview": overview,
+            "measure_chart": measure_chart(overview.measures),
             "members": members_of(municipality),
-            "recent": audit_of_municipality(municipality)[:8],
+            "recent": audit_of_municipality(municipality)[:RECENT_CHANGES],
             "can_manage": request.user.has_perm("network.manage_municipality", municipality),
             "can_edit": request.user.has_perm("network.edit_content", municipality),
         },
