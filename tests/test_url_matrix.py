@@ -34,6 +34,22 @@ PUBLIC = {
     "accounts:password_reset_complete",
     "accounts:invitation_accept",
     "set_language",
+    # Public participation pages (tests/participation/test_public_pages.py checks drafts are 404)
+    "participation:public_list",
+    "participation:participation",
+    "participation:idea",
+    "participation:measure",
+    "participation:register",
+    "participation:registered",
+    "participation:confirm",
+    # Public event pages and feeds (tests/events/test_visibility.py checks internal events are 404)
+    "events:public_calendar",
+    "events:public_detail",
+    "events:ics_network",
+    "events:ics_municipality",
+    "events:ics_event",
+    "events:ics_private",
+    "events:document",
 }
 
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]

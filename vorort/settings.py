@@ -144,6 +144,21 @@ AUTH_PASSWORD_VALIDATORS = [
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = int(os.environ.get("VORORT_INVITATION_VALID_DAYS", "7"))
 
+# Participation: how long a confirmation link is valid, and how long after closing the data is kept.
+PARTICIPATION_CONFIRM_DAYS = int(os.environ.get("VORORT_PARTICIPATION_CONFIRM_DAYS", "3"))
+PARTICIPATION_RETENTION_DAYS = int(os.environ.get("VORORT_PARTICIPATION_RETENTION_DAYS", "180"))
+
+# Rate limits (vorort.core.ratelimit): name -> (requests, window in seconds). Counted in the cache; the
+# default local-memory cache counts per process, so behind several workers configure a shared cache.
+RATE_LIMITS = {
+    "registration": (5, 60 * 60),  # per client IP
+    "idea": (10, 60 * 60),  # per user
+    "comment": (30, 60 * 60),  # per user
+    "vote": (120, 60 * 60),  # per user
+}
+# Where the client's IP address comes from; behind a reverse proxy e.g. "HTTP_X_REAL_IP".
+RATE_LIMIT_IP_META = os.environ.get("VORORT_RATE_LIMIT_IP_META", "REMOTE_ADDR")
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
