@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("vorort.process.urls")),
     path("", include("vorort.strategy.urls")),
     path("", include("vorort.measures.urls")),
+    path("", include("vorort.resources.urls")),
     path("", include("vorort.prioritisation.urls")),
     path("", include("vorort.participation.urls")),
     path("", include("vorort.events.urls")),

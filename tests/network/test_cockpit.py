@@ -320,7 +320,7 @@ def test_cells_line_up_with_their_phase_column_across_networks(client_for, netwo
         assert sum(cell.phase is not None for cell in row.cells) == 8
     content = response.content.decode()
     headers = [html.unescape(h) for h in re.findall(r'<th scope="col">([^<]*)</th>', content)]
-    assert headers == ["Kommune"] + [f"{d.order}. {d.name}" for d in cockpit.definitions]
+    assert headers == ["Kommune"] + [f"{d.order}. {d.name}" for d in cockpit.definitions] + ["Personal"]
     table_rows = re.findall(r"<tr>.*?</tr>", content.split("<tbody>", 1)[1], re.S)
-    assert [row.count("<td") for row in table_rows] == [len(columns)] * 2
+    assert [row.count("<td") for row in table_rows] == [len(columns) + 1] * 2  # the phases and "Personal"
     assert [row.count("#phase-") for row in table_rows] == [8, 8]

@@ -20,6 +20,7 @@ from vorort.measures.models import Measure, MeasureMilestone, MeasureStatus, Sta
 from vorort.network.models import ActionField
 from vorort.process import selectors as process_selectors
 from vorort.process.models import Milestone, Phase, PhaseStatus, Process
+from vorort.resources.selectors import CapacitySummary, capacity_summary
 from vorort.strategy import selectors as strategy_selectors
 from vorort.strategy.models import AssessmentRound, Focus, Goal, Indicator, VisionState, VisionVersion
 
@@ -347,6 +348,7 @@ class WorkspaceOverview:
     deadlines: Deadlines
     lights: TrafficLights
     fields_without_focus: list[ActionField] = field(default_factory=list)
+    capacity: CapacitySummary | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -361,7 +363,7 @@ class WorkspaceOverview:
 
 
 def workspace_overview(municipality, *, today: datetime.date | None = None) -> WorkspaceOverview:
-    """Everything the overview shows in 14 queries (13 without a completed Reifegrad-Check), whatever the
+    """Everything the overview shows in 15 queries (14 without a completed Reifegrad-Check), whatever the
     amount of data."""
     today = today or timezone.localdate()
     process = process_selectors.process_of(municipality)
@@ -383,4 +385,5 @@ def workspace_overview(municipality, *, today: datetime.date | None = None) -> W
         deadlines=deadlines(municipality, phases, today),
         lights=traffic_lights(municipality),
         fields_without_focus=[f for f in action_fields if f.pk not in with_focus],
+        capacity=capacity_summary(municipality, today=today),
     )

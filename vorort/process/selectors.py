@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from vorort.network.selectors import cockpit_municipalities
+from vorort.resources.selectors import capacity_states
 
 from .models import Milestone, Phase, PhaseDefinition, PhaseStatus, Process
 
@@ -91,6 +92,7 @@ class CockpitRow:
     municipality: object
     cells: list[CockpitCell] = field(default_factory=list)
     current: Phase | None = None
+    capacity: str = ""  # personnel capacity state (vorort.resources.capacity.LoadState), cockpit only
 
     @property
     def overdue(self) -> int:
@@ -108,8 +110,13 @@ class Cockpit:
 
 
 def cockpit(user, *, size_class: str = "", rural: str = "") -> Cockpit:
-    """The cockpit's municipalities × phases with overdue milestones counted: three queries."""
-    return phase_overview(cockpit_municipalities(user, size_class=size_class, rural=rural))
+    """The cockpit's municipalities × phases with overdue milestones counted, and each municipality's personnel
+    capacity state: four queries."""
+    overview = phase_overview(cockpit_municipalities(user, size_class=size_class, rural=rural))
+    states = capacity_states(row.municipality.pk for row in overview.rows)
+    for row in overview.rows:
+        row.capacity = states[row.municipality.pk]
+    return overview
 
 
 def dashboard_rows(municipalities) -> list[CockpitRow]:

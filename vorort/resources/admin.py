@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from .models import Involvement, Partner
+from .models import Assignment, Body, BodyMembership, Capacity, Involvement, Partner, Person
 
 
 class InvolvementInline(admin.TabularInline):
@@ -26,3 +26,49 @@ class InvolvementAdmin(admin.ModelAdmin):
     list_filter = ["partner__municipality"]
     search_fields = ["partner__name", "measure__title", "role"]
     raw_id_fields = ["partner", "measure"]
+
+
+class BodyMembershipInline(admin.TabularInline):
+    model = BodyMembership
+    extra = 0
+    raw_id_fields = ["person", "partner"]
+
+
+@admin.register(Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "rhythm", "municipality"]
+    list_filter = ["kind", "rhythm", "municipality__network", "municipality"]
+    search_fields = ["name", "purpose"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [BodyMembershipInline]
+
+
+class CapacityInline(admin.TabularInline):
+    model = Capacity
+    extra = 0
+    fields = ["valid_from", "valid_to", "hours_per_week", "note"]
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    fields = ["measure", "hours_per_week", "start", "end", "note"]
+    raw_id_fields = ["measure"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "unit", "municipality"]
+    list_filter = ["municipality__network", "municipality"]
+    search_fields = ["name", "unit", "position"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [CapacityInline, AssignmentInline]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["person", "measure", "hours_per_week", "start", "end"]
+    list_filter = ["person__municipality"]
+    search_fields = ["person__name", "measure__title", "note"]
+    raw_id_fields = ["person", "measure"]
+    readonly_fields = ["version", "created_at", "updated_at"]
