@@ -12,6 +12,7 @@ from vorort.accounts.models import Membership, Role, User
 from vorort.accounts.services import membership_grant
 from vorort.process.models import Milestone, Phase, PhaseStatus
 
+from .demo_strategy import seed_strategy
 from .models import Municipality, Network
 from .services import municipality_create, network_ensure_defaults
 
@@ -150,6 +151,7 @@ def seed_demo() -> list[tuple[str, str]]:
     _grant(admin, network, None, Role.NETWORK_ADMIN)
     logins.append((ADMIN_EMAIL, str(Role.NETWORK_ADMIN.label)))
     towns = {}
+    coordinators = {}
     for town in TOWNS:
         municipality = Municipality.objects.filter(slug=town.slug).first()
         if municipality is None:
@@ -173,10 +175,12 @@ def seed_demo() -> list[tuple[str, str]]:
             coordinator = coordinator or user
             if town.slug == "beckum":
                 logins.append((email, str(role.label)))
+        coordinators[town.slug] = coordinator
         _schedule_process(municipality, town, coordinator)
     for email, name, slugs in COACHES:
         coach, _ = _user(email, name)
         for slug in slugs:
             _grant(coach, network, towns[slug], Role.COACH)
         logins.append((email, str(Role.COACH.label)))
+    seed_strategy(network, towns, coordinators)
     return logins
