@@ -50,6 +50,11 @@ PUBLIC = {
     "events:ics_event",
     "events:ics_private",
     "events:document",
+    # Published versions of publications (tests/publishing/test_versions.py checks unpublished ones are 404)
+    "publishing:public_municipality",
+    "publishing:public_network",
+    "publishing:public_file",
+    # The knowledge-transfer portal and its search (tests/portal/test_leaks.py checks nothing internal shows)
 }
 
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "vorort.prioritisation",
     "vorort.participation",
     "vorort.events",
+    "vorort.publishing",
 ]
 
 MIDDLEWARE = [

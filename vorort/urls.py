@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("vorort.prioritisation.urls")),
     path("", include("vorort.participation.urls")),
     path("", include("vorort.events.urls")),
+    path("", include("vorort.publishing.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

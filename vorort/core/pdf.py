@@ -96,6 +96,33 @@ def render_pdf_from_html(html: str) -> bytes:
     return document.write_pdf(font_config=font_config)
 
 
+# The accessible variant WeasyPrint offers from version 63 on: tagged PDF with PDF/UA-1 metadata.
+PDF_UA_VARIANT = "pdf/ua-1"
+
+
+def accessible_pdf_options() -> dict:
+    """`write_pdf` options for a tagged PDF (PDF/UA-1) as far as the installed WeasyPrint supports them."""
+    from weasyprint import DEFAULT_OPTIONS
+
+    options = {}
+    if "pdf_tags" in DEFAULT_OPTIONS:
+        options["pdf_tags"] = True
+    try:
+        from weasyprint.pdf import VARIANTS
+    except ImportError:  # pragma: no cover - very old WeasyPrint
+        VARIANTS = {}  # noqa: N806
+    if PDF_UA_VARIANT in VARIANTS:
+        options["pdf_variant"] = PDF_UA_VARIANT
+    return options
+
+
+def render_accessible_pdf_from_html(html: str, **options) -> bytes:
+    """Like `render_pdf_from_html`, but tagged for assistive technology (PDF/UA-1 where available); `options`
+    go to WeasyPrint's `write_pdf` on top of `accessible_pdf_options()`."""
+    document = HTML(string=html, base_url=path2url(str(BASE_DIR) + "/"), url_fetcher=AssetFetcher())
+    return document.write_pdf(font_config=FontConfiguration(), **{**accessible_pdf_options(), **options})
+
+
 def render_pdf(template_name: str, context: dict, request=None) -> bytes:
     """Render a Django template to PDF bytes."""
     return render_pdf_from_html(render_to_string(template_name, context, request=request))
