@@ -54,7 +54,6 @@ PUBLIC = {
     "publishing:public_municipality",
     "publishing:public_network",
     "publishing:public_file",
-    # The knowledge-transfer portal and its search (tests/portal/test_leaks.py checks nothing internal shows)
 }
 
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]
