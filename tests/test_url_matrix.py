@@ -54,6 +54,13 @@ PUBLIC = {
     "publishing:public_municipality",
     "publishing:public_network",
     "publishing:public_file",
+    # The knowledge-transfer portal and its search (tests/portal/test_leaks.py checks nothing internal shows)
+    "portal:search",
+    "portal:measure_list",
+    "portal:lesson_list",
+    "portal:municipality",
+    "portal:measure",
+    "portal:lesson",
 }
 
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]

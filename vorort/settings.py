@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "vorort.participation",
     "vorort.events",
     "vorort.publishing",
+    "vorort.portal",
+    "vorort.search",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("vorort.participation.urls")),
     path("", include("vorort.events.urls")),
     path("", include("vorort.publishing.urls")),
+    path("", include("vorort.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

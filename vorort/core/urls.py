@@ -1,11 +1,13 @@
 from django.urls import path
 
+from vorort.portal.views import home as portal_home
+
 from . import views
 
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", portal_home, name="home"),  # the public portal (vorort.portal) is the start page
     path("start/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("arbeitsbereich/<slug:slug>/verlauf/", views.municipality_audit, name="municipality_audit"),

@@ -2,20 +2,14 @@ from django.db import connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
-from vorort.network.selectors import network_of_user, public_networks, visible_municipalities
+from vorort.network.selectors import network_of_user, visible_municipalities
 
 from .access import municipality_view, network_admin_view, user_view
 from .history import history_lookup
 from .pagination import paginate
 from .selectors import audit_of_municipality, audit_of_network, audit_of_object
-
-
-@require_GET
-def home(request):
-    """Public start page: the networks and their member municipalities."""
-    return render(request, "core/home.html", {"networks": public_networks()})
 
 
 @user_view()

@@ -20,6 +20,7 @@ from vorort.core.audit import audit_changes, audit_record, snapshot
 from vorort.core.models import AuditAction
 from vorort.core.services import create_audited, delete_audited, update_audited
 from vorort.core.uploads import CheckedUpload, delete_stored, store_upload
+from vorort.search.services import search_index_remove, search_index_update
 
 from .models import (
     AgendaItem,
@@ -97,6 +98,7 @@ def event_create(*, actor, network, municipality=None, data: dict[str, Any], par
         instance=Event(network=network, municipality=municipality, created_by=actor, **values),
     )
     _set_participants(actor=actor, event=event, municipalities=participating)
+    search_index_update(event)
     return event
 
 
@@ -130,6 +132,7 @@ def event_update(
     if participating is not None:
         _set_participants(actor=actor, event=event, municipalities=participating)
     _fill_seats(actor=actor, event=event, site_url=site_url)
+    search_index_update(event)
     return event
 
 
@@ -142,6 +145,7 @@ def event_documentation_update(*, actor, event: Event, data: dict[str, Any], exp
 @transaction.atomic
 def event_delete(*, actor, event: Event) -> None:
     files = list(EventDocument.objects.filter(event=event).values_list("file", flat=True))
+    search_index_remove(event)
     delete_audited(actor=actor, instance=event)
     transaction.on_commit(lambda: [delete_stored(name) for name in files])
 

@@ -17,6 +17,7 @@ from vorort.core.concurrency import lock_current
 from vorort.core.models import AuditAction
 from vorort.core.services import create_audited, delete_audited, update_audited
 from vorort.network.models import Municipality, UserGroup
+from vorort.search.services import search_index_remove, search_index_update
 
 from .models import Benefit, Measure, MeasureDependency, MeasureMilestone, StatusChange, StatusReport
 
@@ -98,6 +99,7 @@ def measure_create(
     measure = create_audited(actor=actor, instance=Measure(municipality=municipality, **data), validated=validated)
     _audit_m2m(actor=actor, measure=measure, changes=_set_m2m(measure, m2m))
     _record_status(actor=actor, measure=measure, old="", note=status_note)
+    search_index_update(measure)
     return measure
 
 
@@ -125,6 +127,7 @@ def measure_update(
     _audit_m2m(actor=actor, measure=current, changes=_set_m2m(current, m2m))
     if current.status != old_status:
         _record_status(actor=actor, measure=current, old=old_status, on=status_date, note=status_note)
+    search_index_update(current)
     return current
 
 
@@ -168,6 +171,7 @@ def measure_set_public(*, actor, measure: Measure, is_public: bool, expected_ver
 
 @transaction.atomic
 def measure_delete(*, actor, measure: Measure) -> None:
+    search_index_remove(measure)
     delete_audited(actor=actor, instance=measure, municipality=measure.municipality)
 
 
@@ -236,6 +240,7 @@ def benefit_matrix_save(
     if changed:
         current.version += 1
         current.save(update_fields=["version", "updated_at"])
+    search_index_update(current)
     return current
 
 

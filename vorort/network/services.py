@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from vorort.core.services import create_audited, update_audited
+from vorort.search.services import search_index_update
 
 from .models import DEFAULT_ACTION_FIELDS, DEFAULT_USER_GROUPS, ActionField, Municipality, Network, UserGroup
 
@@ -50,7 +51,9 @@ def municipality_create(*, actor, network: Network, **fields: Any) -> Municipali
 def municipality_update(
     *, actor, municipality: Municipality, data: dict[str, Any], expected_version: int | None
 ) -> Municipality:
-    return update_audited(actor=actor, instance=municipality, data=data, expected_version=expected_version)
+    municipality = update_audited(actor=actor, instance=municipality, data=data, expected_version=expected_version)
+    search_index_update(municipality)
+    return municipality
 
 
 @transaction.atomic
@@ -62,4 +65,6 @@ def action_field_create(*, actor, network: Network, **fields: Any) -> ActionFiel
 
 @transaction.atomic
 def action_field_update(*, actor, action_field: ActionField, data: dict[str, Any]) -> ActionField:
-    return update_audited(actor=actor, instance=action_field, data=data)
+    action_field = update_audited(actor=actor, instance=action_field, data=data)
+    search_index_update(action_field)
+    return action_field

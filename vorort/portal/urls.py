@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+# The public start page "/" keeps its name core:home (vorort/core/urls.py points it to views.home).
+urlpatterns = [
+    # Public
+    path("suche/", views.search_page, name="search"),
+    path("massnahmen/", views.measure_list, name="measure_list"),
+    path("wissen/", views.lesson_list, name="lesson_list"),
+    path("kommunen/<slug:slug>/", views.municipality, name="municipality"),
+    path("kommunen/<slug:slug>/massnahmen/<int:pk>/", views.measure, name="measure"),
+    path("kommunen/<slug:slug>/wissen/<int:pk>/", views.lesson, name="lesson"),
+    # Signed-in editors of another municipality
+    path("kommunen/<slug:slug>/massnahmen/<int:pk>/uebernehmen/", views.adopt, name="adopt"),
+    # Workspace
+    path("arbeitsbereich/<slug:slug>/wissen/", views.lessons, name="lessons"),
+    path("arbeitsbereich/<slug:slug>/wissen/neu/", views.lesson_create, name="lesson_create"),
+    path("arbeitsbereich/<slug:slug>/wissen/<int:pk>/bearbeiten/", views.lesson_edit, name="lesson_edit"),
+    path("arbeitsbereich/<slug:slug>/wissen/<int:pk>/loeschen/", views.lesson_delete, name="lesson_delete"),
+]
