@@ -252,11 +252,7 @@ def test_network_report_and_event_documentation(town_a, town_b, strategy, users)
 
 
 def test_network_report_lists_lessons_learned(town_a, town_b, strategy):
-    """Lessons learned come from vorort.portal (when installed); the public report shows only published ones."""
-    from django.apps import apps
-
-    if not apps.is_installed("vorort.portal"):
-        pytest.skip("vorort.portal is not installed")
+    """Lessons learned come from vorort.portal; the public report shows only published ones."""
     from vorort.portal.models import Lesson
 
     Lesson.objects.create(municipality=town_b, title="Früh die Ortsteile fragen", text="Sonst fehlt der Rückhalt.")

@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils import timezone
@@ -961,7 +960,7 @@ class NetworkDocument:
     field_chart: SafeString
     kinds: list[KindRow]
     events: list[EventRow]
-    lessons: list | None
+    lessons: list
 
     @property
     def measures_total(self) -> int:
@@ -969,19 +968,15 @@ class NetworkDocument:
 
     @property
     def expected_pages(self) -> int:
-        return 6 + len(self.municipalities) // 8 + len(self.events) // 25 + len(self.lessons or []) // 4
+        return 6 + len(self.municipalities) // 8 + len(self.events) // 25 + len(self.lessons) // 4
 
 
-def lessons_of(network, *, public: bool) -> list | None:
-    """Lessons learned of the network's municipalities from vorort.portal, if that app is there (else None: the
-    report has no such section). For the public only what the portal publishes."""
-    if not apps.is_installed("vorort.portal"):
-        return None
-    try:
-        from vorort.portal import selectors as portal_selectors
-        from vorort.portal.models import Lesson
-    except ImportError:
-        return None
+def lessons_of(network, *, public: bool) -> list:
+    """Lessons learned of the network's municipalities (vorort.portal); for the public only what the portal
+    publishes."""
+    from vorort.portal import selectors as portal_selectors  # the portal imports publishing: import late
+    from vorort.portal.models import Lesson
+
     lessons = portal_selectors.published_lessons() if public else Lesson.objects.all()
     return list(
         lessons.filter(municipality__network=network)
@@ -1073,8 +1068,7 @@ def network_document(network: Network, *, public: bool, today: datetime.date | N
     info.add("phasen", _("Phasen je Kommune"))
     info.add("massnahmen", _("Maßnahmen je Handlungsfeld"))
     info.add("formate", _("Durchgeführte Formate"))
-    if lessons is not None:
-        info.add("lessons", _("Lessons learned"))
+    info.add("lessons", _("Lessons learned"))
     return NetworkDocument(
         info=info,
         definitions=overview.definitions,

@@ -842,9 +842,8 @@ def write_network(doc) -> bytes:
         )
     else:
         writer.paragraph(_("Bisher wurden keine Formate durchgeführt."))
-    if doc.lessons is not None:
-        writer.heading(_("Lessons learned"), 1)
-        _lessons(writer, doc.lessons)
+    writer.heading(_("Lessons learned"), 1)
+    _lessons(writer, doc.lessons)
     return writer.save()
 
 
