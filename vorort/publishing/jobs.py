@@ -46,7 +46,8 @@ class JobProgress:
     def __call__(self, fraction: float, step: str) -> None:
         percent = max(0, min(99, int(fraction * 100)))
         now = time.monotonic()
-        if percent == self.percent or (now - self.last < self.interval and percent < 99):
+        # Never backwards: WeasyPrint may lay out pages again (counters, table of contents) and report them anew.
+        if percent <= self.percent or (now - self.last < self.interval and percent < 99):
             return
         self.last, self.percent = now, percent
         services.publication_job_progress(job_id=self.job_id, progress=percent, step=step)
