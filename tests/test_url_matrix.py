@@ -61,6 +61,11 @@ PUBLIC = {
     "portal:municipality",
     "portal:measure",
     "portal:lesson",
+    # Open data: page, CSV/JSON downloads, DCAT-AP.de catalogue (tests/portal/test_opendata.py checks that nothing
+    # internal appears in any file, on the web and from `vorort export_opendata`)
+    "portal:opendata",
+    "portal:opendata_download",
+    "portal:opendata_catalogue",
 }
 
 ROLES = ["network_admin", "coach", "coordinator", "editor", "viewer", "participant", "coordinator_b", "other_admin"]

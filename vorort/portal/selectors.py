@@ -17,7 +17,7 @@ from vorort.network.models import ActionField, Municipality, Network, SizeClass,
 from vorort.network.selectors import visible_municipalities
 from vorort.resources.models import Involvement
 from vorort.search.sources import publication_model
-from vorort.strategy.models import Focus, Goal, VisionVersion
+from vorort.strategy.models import Focus, Goal, Indicator, Measurement, VisionState, VisionVersion
 from vorort.strategy.selectors import current_vision, indicators_with_latest
 
 from .models import Lesson
@@ -208,13 +208,32 @@ def public_foci(municipality: Municipality, vision: VisionVersion | None) -> lis
     )
 
 
+def _vision_adopted(municipality_path: str) -> Exists:
+    """True where the municipality at `municipality_path` has adopted a vision: the rule of `public_foci`."""
+    return Exists(VisionVersion.objects.filter(municipality=OuterRef(municipality_path), state=VisionState.ADOPTED))
+
+
+def public_indicators() -> QuerySet[Indicator]:
+    """The indicators the portal shows (see `public_foci`): those under the foci of municipalities with an adopted
+    vision, annotated with their latest measurement."""
+    return indicators_with_latest().filter(_vision_adopted("goal__focus__municipality"))
+
+
+def public_measurements() -> QuerySet[Measurement]:
+    """The measured values of the public indicators (value and date; the notes stay internal)."""
+    return Measurement.objects.filter(_vision_adopted("indicator__goal__focus__municipality"))
+
+
 # Events -------------------------------------------------------------------------------------------------------------
 
 
+def public_events() -> QuerySet[Event]:
+    """Every public event of every network, past and future (the public calendar's content)."""
+    return Event.objects.filter(is_public=True)
+
+
 def upcoming_public_events(municipality: Municipality | None = None, limit: int = 5) -> list[Event]:
-    events = (
-        municipality_public_events(municipality) if municipality is not None else Event.objects.filter(is_public=True)
-    )
+    events = municipality_public_events(municipality) if municipality is not None else public_events()
     return list(
         events.filter(ends_at__gte=timezone.now())
         .select_related("municipality", "network")

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import views, views_opendata
 
 app_name = "portal"
 
@@ -13,6 +13,12 @@ urlpatterns = [
     path("kommunen/<slug:slug>/", views.municipality, name="municipality"),
     path("kommunen/<slug:slug>/massnahmen/<int:pk>/", views.measure, name="measure"),
     path("kommunen/<slug:slug>/wissen/<int:pk>/", views.lesson, name="lesson"),
+    # Open data (vorort.portal.opendata): the page, the datasets as CSV and JSON, the DCAT-AP.de catalogue
+    path("opendaten/", views_opendata.opendata_page, name="opendata"),
+    path("opendaten/katalog.jsonld", views_opendata.catalogue, name="opendata_catalogue"),
+    re_path(
+        r"^opendaten/(?P<dataset>[a-z]+)\.(?P<extension>csv|json)$", views_opendata.download, name="opendata_download"
+    ),
     # Signed-in editors of another municipality
     path("kommunen/<slug:slug>/massnahmen/<int:pk>/uebernehmen/", views.adopt, name="adopt"),
     # Workspace
