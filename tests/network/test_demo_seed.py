@@ -9,9 +9,19 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 
 from vorort.accounts.models import Membership, Role, User
 from vorort.core.models import AuditAction, AuditEntry
+from vorort.events.models import (
+    AgendaItem,
+    Event,
+    EventKind,
+    EventResult,
+    Registration,
+    RegistrationStatus,
+    WorkshopResult,
+)
 from vorort.measures.models import (
     Benefit,
     Measure,
@@ -24,9 +34,14 @@ from vorort.measures.models import (
 from vorort.network.demo import ADMIN_EMAIL, DEMO_PASSWORD
 from vorort.network.demo_catalogue import MEASURES
 from vorort.network.demo_strategy import seed_strategy
+from vorort.network.demo_transfer import seed_adoptions
 from vorort.network.models import Municipality, Network, SizeClass
+from vorort.portal import selectors as portal_selectors
+from vorort.portal.models import Lesson
 from vorort.process.models import Milestone, Phase, PhaseStatus, Process
-from vorort.resources.models import Involvement, Partner
+from vorort.resources.models import Body, BodyKind, BodyMembership, Capacity, Involvement, MemberRole, Partner, Person
+from vorort.search.models import DocumentKind
+from vorort.search.selectors import search
 from vorort.strategy.models import (
     AssessmentAnswer,
     AssessmentQuestion,
@@ -429,6 +444,14 @@ class TestSeededDemo:
             Partner,
             MeasureMilestone,
             StatusReport,
+            Lesson,
+            Event,
+            AgendaItem,
+            Registration,
+            EventResult,
+            Body,
+            Person,
+            Capacity,
         ):
             created = set(
                 AuditEntry.objects.filter(
@@ -455,6 +478,7 @@ class TestSeededDemo:
         coordinators = {slug: User.objects.get(email=f"koordination@{slug}.demo") for slug in towns}
 
         seed_strategy(seeded, towns, coordinators)
+        seed_adoptions(towns)  # the adoptions through the portal are measures too, dated along the process
 
         assert _strategy_signature() == before
 
@@ -467,6 +491,134 @@ class TestSeededDemo:
 
         # Beckum still has needs, rounds and a vision, so nothing is added, not even the deleted measures.
         assert {model: model.objects.count() for model in counts} == counts
+
+    # --- knowledge transfer: lessons, events (Formate), bodies (Gremien), adoptions ---------------------
+
+    def test_every_town_has_public_lessons_on_the_portal_and_an_internal_one(self, seeded, client):
+        for town in Municipality.objects.all():
+            lessons = list(Lesson.objects.filter(municipality=town).select_related("measure", "event"))
+            published = portal_selectors.published_lessons_of(town)
+            assert 2 <= len(published) <= 4, (town.name, len(published))
+            assert 3 <= len(lessons) <= 5, (town.name, len(lessons))
+            internal = [lesson for lesson in lessons if not lesson.is_public]
+            assert len(internal) == 1, town.name
+            for lesson in lessons:
+                assert len(lesson.text) > 200 and "{" not in lesson.title + lesson.text, lesson
+                assert lesson.created_at <= timezone.now(), lesson
+                assert lesson.created_by is not None and lesson.created_by.email == f"koordination@{town.slug}.demo"
+            # Lessons on measures are about the town's public measures in implementation or done.
+            for lesson in published:
+                if lesson.measure is not None:
+                    assert lesson.measure.municipality_id == town.pk
+                    assert lesson.measure.status in {S.IN_PROGRESS, S.DONE, S.SUSTAINED}, lesson
+            page = client.get(f"/kommunen/{town.slug}/").content.decode()
+            for lesson in published:
+                assert escape(lesson.title) in page, (town.name, lesson.title)
+            assert escape(internal[0].title) not in page
+            assert client.get(f"/kommunen/{town.slug}/wissen/{internal[0].pk}/").status_code == 404
+        titles = list(Lesson.objects.values_list("title", flat=True))
+        assert len(set(titles)) == len(titles)  # each lesson is told once in the network
+        assert Lesson.objects.filter(measure__isnull=False, is_public=True).count() >= 15
+        assert Lesson.objects.filter(event__isnull=False, is_public=True).count() >= 5
+
+    def test_a_measure_page_shows_its_lessons_learned(self, seeded, client):
+        lesson = portal_selectors.published_lessons().filter(measure__isnull=False).order_by("id").first()
+        measure = lesson.measure
+        page = client.get(f"/kommunen/{measure.municipality.slug}/massnahmen/{measure.pk}/").content.decode()
+        assert escape(lesson.title) in page
+        assert client.get(f"/kommunen/{measure.municipality.slug}/wissen/{lesson.pk}/").status_code == 200
+        newest = portal_selectors.latest_lessons(limit=1)[0]
+        assert escape(newest.title) in client.get("/wissen/").content.decode()
+
+    def test_the_search_finds_published_lessons_but_no_internal_ones(self, seeded, client):
+        results = search("Bürgerbus Buchung")
+        lessons = [hit for hit in results.hits if hit.kind == DocumentKind.LESSON]
+        assert lessons, [hit.title for hit in results.hits]
+        assert all(
+            hit.title in set(portal_selectors.published_lessons().values_list("title", flat=True)) for hit in lessons
+        )
+        internal = Lesson.objects.filter(is_public=False).first()
+        found = search(internal.title.split("„")[0])  # "Intern: Leistungsbeschreibung für" …
+        assert internal.title not in {hit.title for hit in found.hits}
+        assert "Bürgerbus" in client.get("/suche/", {"q": "Bürgerbus"}).content.decode()
+
+    def test_network_and_town_events_past_and_upcoming(self, seeded, client):
+        now = timezone.now()
+        events = Event.objects.all()
+        network_events = events.filter(municipality__isnull=True)
+        assert network_events.count() >= 5
+        assert set(network_events.values_list("kind", flat=True)) >= {
+            EventKind.EXCHANGE,
+            EventKind.WORKSHOP,
+            EventKind.WEBINAR,
+            EventKind.EXCURSION,
+        }
+        upcoming_public = events.filter(is_public=True, starts_at__gt=now)
+        assert upcoming_public.filter(municipality__isnull=True).count() >= 2
+        assert upcoming_public.filter(municipality__isnull=False).count() >= 5
+        assert events.filter(is_public=False).exists() and events.filter(ends_at__lt=now, is_public=True).exists()
+        for town in Municipality.objects.all():
+            assert 1 <= events.filter(municipality=town).count() <= 3, town.name
+            assert portal_selectors.upcoming_public_events(town), town.name
+        for event in events:
+            assert AgendaItem.objects.filter(event=event).count() >= 3, event
+            assert event.ends_at > event.starts_at
+            assert bool(event.location) == (event.mode != "digital"), event
+            assert bool(event.online_url) == (event.mode != "analog"), event
+            if event.capacity:
+                confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+                assert confirmed <= event.capacity, event
+        # Past formats are documented, their results name measures and needs of the towns involved.
+        for event in events.filter(ends_at__lt=now):
+            assert event.protocol and EventResult.objects.filter(event=event).exists(), event
+        results = EventResult.objects.select_related("event", "measure", "need")
+        assert results.filter(measure__isnull=False).count() >= 5
+        assert results.filter(need__isnull=False).count() >= 3
+        for result in results:
+            towns = (
+                {result.event.municipality_id}
+                if result.event.municipality_id
+                else set(result.event.participating_municipalities.values_list("pk", flat=True))
+            )
+            for linked in (result.measure, result.need):
+                assert linked is None or linked.municipality_id in towns, result
+        assert WorkshopResult.objects.exists()
+        assert Registration.objects.filter(attended=True, event__ends_at__lt=now).exists()
+        assert not Registration.objects.filter(attended=True, event__starts_at__gt=now).exists()
+        home = client.get("/").content.decode()
+        assert escape(upcoming_public.order_by("starts_at").first().title) in home
+
+    def test_every_town_has_its_bodies_with_members(self, seeded):
+        for town in Municipality.objects.all():
+            bodies = {body.kind: body for body in Body.objects.filter(municipality=town)}
+            assert {BodyKind.STEERING, BodyKind.TEAM, BodyKind.WORKING_GROUP} <= set(bodies), town.name
+            # the council committee that accompanies the strategy (an Arbeitskreis: BodyKind has no council tier)
+            assert Body.objects.filter(municipality=town, name__icontains="ausschuss").exists(), town.name
+            steering = bodies[BodyKind.STEERING]
+            roles = set(BodyMembership.objects.filter(body=steering).values_list("role", flat=True))
+            assert {MemberRole.CHAIR, MemberRole.MANAGEMENT} <= roles, town.name
+            for body in Body.objects.filter(municipality=town):
+                members = BodyMembership.objects.filter(body=body).select_related("person", "partner")
+                assert members.count() >= 2, body
+                for member in members:
+                    owner = member.person or member.partner
+                    assert owner.municipality_id == town.pk, member
+            assert Person.objects.filter(municipality=town).count() >= 6, town.name
+
+    def test_towns_adopt_published_measures_of_others_through_the_portal(self, seeded, client):
+        adopted = Measure.objects.filter(origin_note__startswith="Übernommen von").select_related(
+            "source_measure__municipality", "municipality"
+        )
+        assert 3 <= adopted.count() <= 5
+        for measure in adopted:
+            assert measure.source_measure.is_public and measure.municipality != measure.source_measure.municipality
+            assert measure.status == S.IDEA and measure.reference and measure.responsible_unit
+        counts = Counter(adopted.values_list("source_measure", flat=True))
+        source_pk, _ = counts.most_common(1)[0]
+        source = Measure.objects.get(pk=source_pk)
+        assert portal_selectors.adoption_count(source) >= 2
+        page = client.get(f"/kommunen/{source.municipality.slug}/massnahmen/{source.pk}/").content.decode()
+        assert "übernommen von" in page
 
 
 # --- demo log-ins -----------------------------------------------------------------------------------

@@ -12,7 +12,10 @@ from vorort.accounts.models import Membership, Role, User
 from vorort.accounts.services import membership_grant
 from vorort.process.models import Milestone, Phase, PhaseStatus
 
+from .demo_bodies import seed_bodies
+from .demo_events import seed_events
 from .demo_strategy import seed_strategy
+from .demo_transfer import seed_transfer
 from .models import Municipality, Network
 from .services import municipality_create, network_ensure_defaults
 
@@ -183,4 +186,7 @@ def seed_demo() -> list[tuple[str, str]]:
             _grant(coach, network, towns[slug], Role.COACH)
         logins.append((email, str(Role.COACH.label)))
     seed_strategy(network, towns, coordinators)
+    seed_bodies(towns)
+    seed_events(network, towns)
+    seed_transfer(towns, coordinators)
     return logins
