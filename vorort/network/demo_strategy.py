@@ -19,7 +19,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -356,10 +355,9 @@ class _TownSeeder:
     def update_search_index(self) -> None:
         """Measures are written in bulk, past the services that keep the search index current: index the town's
         published objects once, as a change of the municipality does."""
-        if apps.is_installed("vorort.search"):
-            from vorort.search.services import search_index_update
+        from vorort.search.services import search_index_update  # search imports network: import late
 
-            search_index_update(self.municipality)
+        search_index_update(self.municipality)
 
     # Assessment -------------------------------------------------------------------------------------------
 
