@@ -50,3 +50,16 @@ def test_withdrawn_documents_disappear(town_a):
     published.refresh_from_db()
     search_index_update(published)
     assert search("Strategie").total == 0
+
+
+def test_publishing_and_withdrawing_through_the_service_keeps_the_index_current(town_a):
+    from vorort.publishing.services import publication_publish
+
+    version = publication(town_a, "Smart-City-Strategie Beckum 2030", public=False)
+    version.audience = Audience.PUBLIC
+    version.save()
+    assert search("Strategie Beckum").total == 0
+    publication_publish(actor=None, publication=version, public=True)
+    assert [hit.title for hit in search("Strategie Beckum").hits] == ["Smart-City-Strategie Beckum 2030"]
+    publication_publish(actor=None, publication=version, public=False)
+    assert search("Strategie Beckum").total == 0

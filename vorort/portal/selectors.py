@@ -15,8 +15,8 @@ from vorort.events.selectors import municipality_public_events
 from vorort.measures.models import Benefit, Measure, MeasureStatus
 from vorort.network.models import ActionField, Municipality, Network, SizeClass, UserGroup, size_class_q
 from vorort.network.selectors import visible_municipalities
+from vorort.publishing.models import Publication
 from vorort.resources.models import Involvement
-from vorort.search.sources import publication_model
 from vorort.strategy.models import Focus, Goal, Indicator, Measurement, VisionState, VisionVersion
 from vorort.strategy.selectors import current_vision, indicators_with_latest
 
@@ -241,15 +241,13 @@ def upcoming_public_events(municipality: Municipality | None = None, limit: int 
     )
 
 
-# Publications (vorort.publishing, when installed) ------------------------------------------------------------------
+# Publications --------------------------------------------------------------------------------------------------------
 
 
-def published_publications_of(municipality: Municipality, limit: int = 10) -> list:
-    """The municipality's published documents, newest first; none while vorort.publishing is not installed."""
-    model = publication_model()
-    if model is None:
-        return []
-    return list(model.objects.filter(municipality=municipality, is_public=True).order_by("-created_at", "-id")[:limit])
+def published_publications_of(municipality: Municipality, limit: int = 10) -> list[Publication]:
+    """The municipality's published documents, newest first."""
+    published = Publication.objects.filter(municipality=municipality, is_public=True)
+    return list(published.order_by("-created_at", "-id")[:limit])
 
 
 # Lessons ------------------------------------------------------------------------------------------------------------

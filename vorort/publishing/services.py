@@ -18,6 +18,7 @@ from vorort.core.models import AuditAction
 from vorort.core.services import create_audited, update_audited
 from vorort.network.models import Municipality, Network
 from vorort.prioritisation.models import Catalogue
+from vorort.search.services import search_index_update
 
 from .documents import Rendered, Spec
 from .models import Audience, Foreword, JobMode, JobStatus, Publication, PublicationJob, PublicationKind
@@ -133,7 +134,9 @@ def publication_publish(*, actor, publication: Publication, public: bool) -> Pub
         if public
         else {"is_public": False, "published_at": None, "published_by": None}
     )
-    return update_audited(actor=actor, instance=publication, data=data)
+    publication = update_audited(actor=actor, instance=publication, data=data)
+    search_index_update(publication)
+    return publication
 
 
 # Background jobs ---------------------------------------------------------------------------------------------

@@ -20,10 +20,10 @@ from django.utils.translation import ngettext
 from vorort.events.models import Event
 from vorort.measures.models import Measure, MeasureStatus
 from vorort.network.models import ActionField, Municipality, Network, SizeClass, UserGroup, size_class_for
+from vorort.publishing.models import Publication
 
 from .engines import DOCUMENTS, engine
 from .models import DocumentKind, SearchDocument, parse_id_list
-from .sources import publication_model
 from .text import Term, query_groups, stem, words
 
 PER_PAGE = 20
@@ -290,8 +290,8 @@ def _visible_ids(kind: str, ids: list[int]) -> set[int]:
         return set(published_lessons().filter(pk__in=ids).values_list("pk", flat=True))
     if kind == DocumentKind.EVENT:
         model = Event
-    elif kind == DocumentKind.PUBLICATION and (model := publication_model()) is not None:
-        pass
+    elif kind == DocumentKind.PUBLICATION:
+        model = Publication
     else:
         return set()
     return {pk for pk, public in model.objects.filter(pk__in=ids).values_list("pk", "is_public") if public}

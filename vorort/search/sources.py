@@ -12,13 +12,13 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vorort.events.models import Event
 from vorort.measures.models import Benefit, Measure
 from vorort.portal.models import Lesson
+from vorort.publishing.models import Publication
 
 from .models import DocumentKind, id_list
 from .text import index_text
@@ -212,18 +212,15 @@ class PublicationSource(Source):
 
     kind = DocumentKind.PUBLICATION
 
-    def __init__(self, model):
-        self.model = model
-
     def public_ids(self):
-        return self.model.objects.filter(is_public=True)
+        return Publication.objects.filter(is_public=True)
 
     def load(self, ids, gone):
         ids = set(ids) - gone.get(self.kind, set())
         if not ids:
             return {}
         publications = (
-            self.model.objects.filter(pk__in=ids).order_by().select_related("network", "municipality", "event")
+            Publication.objects.filter(pk__in=ids).order_by().select_related("network", "municipality", "event")
         )
         return {publication.pk: publication for publication in publications if publication.is_public}
 
@@ -250,26 +247,17 @@ class PublicationSource(Source):
         }
 
 
-def publication_model():
-    """vorort.publishing's Publication, if that app is installed and publishes with an `is_public` flag."""
-    if not apps.is_installed("vorort.publishing"):
-        return None
-    try:
-        model = apps.get_model("publishing", "Publication")
-    except LookupError:
-        return None
-    names = {field.name for field in model._meta.get_fields()}
-    return model if {"is_public", "title", "network", "municipality"} <= names else None
-
-
 MEASURES = MeasureSource()
 LESSONS = LessonSource()
 EVENTS = EventSource()
-SOURCES: dict[str, Source] = {source.kind: source for source in (MEASURES, LESSONS, EVENTS)}
-MODEL_KINDS: dict[type, str] = {Measure: DocumentKind.MEASURE, Lesson: DocumentKind.LESSON, Event: DocumentKind.EVENT}
-if (_publication := publication_model()) is not None:
-    SOURCES[DocumentKind.PUBLICATION] = PublicationSource(_publication)
-    MODEL_KINDS[_publication] = DocumentKind.PUBLICATION
+PUBLICATIONS = PublicationSource()
+SOURCES: dict[str, Source] = {source.kind: source for source in (MEASURES, LESSONS, EVENTS, PUBLICATIONS)}
+MODEL_KINDS: dict[type, str] = {
+    Measure: DocumentKind.MEASURE,
+    Lesson: DocumentKind.LESSON,
+    Event: DocumentKind.EVENT,
+    Publication: DocumentKind.PUBLICATION,
+}
 
 
 def lesson_ids_linked_to(*, measure_ids: Iterable[int] = (), event_ids: Iterable[int] = ()) -> list[int]:
