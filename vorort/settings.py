@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "vorort.publishing",
     "vorort.portal",
     "vorort.search",
+    "vorort.api",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +159,8 @@ RATE_LIMITS = {
     "idea": (10, 60 * 60),  # per user
     "comment": (30, 60 * 60),  # per user
     "vote": (120, 60 * 60),  # per user
+    "api": (300, 60),  # REST API without a token (and failed token attempts), per client IP
+    "api_token": (600, 60),  # REST API with a token, per token
 }
 # Where the client's IP address comes from; behind a reverse proxy e.g. "HTTP_X_REAL_IP".
 RATE_LIMIT_IP_META = os.environ.get("VORORT_RATE_LIMIT_IP_META", "REMOTE_ADDR")

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from vorort.api.v1 import api as api_v1
+
 admin.site.site_header = _("vorort – Administration")
 admin.site.site_title = _("vorort")
 
@@ -18,6 +20,8 @@ urlpatterns = [
     path("", include("vorort.events.urls")),
     path("", include("vorort.publishing.urls")),
     path("", include("vorort.portal.urls")),
+    path("", include("vorort.api.urls")),
+    path("api/v1/", api_v1.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
