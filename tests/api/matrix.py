@@ -26,11 +26,13 @@ class TokenEntry:
     scope: str  # "municipality": names town A (slug, maybe pk); "user": the token's own view
     allowed: frozenset[str]
     method: str = "get"
-    names_measure: bool = False
+    names: str = ""  # the kind of town A's object the address names as `id`: "measure", "lesson" or "indicator"
     payload: dict = field(default_factory=dict)
 
 
 NEW_MEASURE = {"title": "Matrix-Maßnahme", "action_field": "mobilitaet"}
+NEW_LESSON = {"title": "Matrix-Wissen", "text": "Gelernt."}
+NEW_MEASUREMENT = {"measured_on": "2026-01-01", "value": "12.5"}
 
 TOKEN_ENTRIES = {
     "api-v1:workspace_list": [TokenEntry("user", EVERYONE)],
@@ -39,7 +41,21 @@ TOKEN_ENTRIES = {
         TokenEntry("municipality", EDIT, method="post", payload=NEW_MEASURE),
     ],
     "api-v1:workspace_measure": [
-        TokenEntry("municipality", READ, names_measure=True),
-        TokenEntry("municipality", EDIT, method="patch", names_measure=True, payload={"summary": "geändert"}),
+        TokenEntry("municipality", READ, names="measure"),
+        TokenEntry("municipality", EDIT, method="patch", names="measure", payload={"summary": "geändert"}),
+    ],
+    "api-v1:workspace_lessons": [
+        TokenEntry("municipality", READ),
+        TokenEntry("municipality", EDIT, method="post", payload=NEW_LESSON),
+    ],
+    "api-v1:workspace_lesson": [
+        TokenEntry("municipality", READ, names="lesson"),
+        TokenEntry("municipality", EDIT, method="patch", names="lesson", payload={"text": "geändert"}),
+        TokenEntry("municipality", EDIT, method="delete", names="lesson"),  # an internal lesson
+    ],
+    "api-v1:workspace_indicators": [TokenEntry("municipality", READ)],
+    "api-v1:workspace_measurements": [
+        TokenEntry("municipality", READ, names="indicator"),
+        TokenEntry("municipality", EDIT, method="post", names="indicator", payload=NEW_MEASUREMENT),
     ],
 }

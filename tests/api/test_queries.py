@@ -14,8 +14,15 @@ from vorort.strategy import services as strategy
 pytestmark = pytest.mark.django_db
 
 
-def add_content(town, town_b, goal, number: int) -> None:
+def add_content(town, town_b, goal, number: int, tracked=None) -> None:
     for index in range(number):
+        if tracked is not None:  # one indicator with more and more measurements
+            strategy.measurement_create(
+                actor=None,
+                indicator=tracked,
+                measured_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=number * 100 + index),
+                value=Decimal(index),
+            )
         measure = make_measure(
             town, f"Maßnahme {number}-{index}", further=("verwaltung", "wohnen"), groups=("Pendler*innen",)
         )
@@ -48,7 +55,21 @@ def goal(town_a):
     return strategy.goal_create(actor=None, focus=focus, title="Ziel")
 
 
-def test_list_queries_do_not_grow(client, django_assert_num_queries, users, town_a, town_b, goal, token_for):
+@pytest.fixture
+def tracked(goal):
+    return strategy.indicator_create(
+        actor=None,
+        goal=goal,
+        name="Gemessen",
+        unit="Anzahl",
+        baseline_value=Decimal("0"),
+        baseline_date=datetime.date(2020, 1, 1),
+        target_value=Decimal("10"),
+        target_date=datetime.date(2030, 1, 1),
+    )
+
+
+def test_list_queries_do_not_grow(client, django_assert_num_queries, users, town_a, town_b, goal, tracked, token_for):
     token = token_for(users["coordinator"])
     headers = {"Authorization": f"Bearer {token}"}
     addresses = [
@@ -59,9 +80,12 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, users, town
         ("/api/v1/formate/", {}),
         (f"/api/v1/kommunen/{town_a.slug}/indikatoren/", {}),
         ("/api/v1/arbeitsbereich/", headers),
+        (f"/api/v1/arbeitsbereich/{town_a.slug}/wissen/", headers),
+        (f"/api/v1/arbeitsbereich/{town_a.slug}/indikatoren/", headers),
+        (f"/api/v1/arbeitsbereich/{town_a.slug}/indikatoren/{tracked.pk}/messwerte/", headers),
         (f"/api/v1/arbeitsbereich/{town_a.slug}/massnahmen/", headers),
     ]
-    add_content(town_a, town_b, goal, 2)
+    add_content(town_a, town_b, goal, 2, tracked)
     client.get(addresses[-1][0], headers=headers)  # the token's first use stamps last_used_at once
     small = {}
     for address, extra in addresses:
@@ -69,7 +93,7 @@ def test_list_queries_do_not_grow(client, django_assert_num_queries, users, town
             response = client.get(address, headers=extra)
         assert response.status_code == 200, address
         small[address] = len(queries)
-    add_content(town_a, town_b, goal, 12)
+    add_content(town_a, town_b, goal, 12, tracked)
     for address, extra in addresses:
         with django_assert_num_queries(small[address]):
             response = client.get(address, headers=extra)

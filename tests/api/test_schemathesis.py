@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 from vorort.api.services import api_token_create
 from vorort.measures.models import Measure
 from vorort.portal.models import Lesson
+from vorort.strategy.models import Indicator
 
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance]
 HYPOTHESIS = settings(
@@ -34,7 +35,7 @@ HYPOTHESIS = settings(
     suppress_health_check=list(HealthCheck),
 )
 TOWNS = ["beckum", "billerbeck"]
-KNOWN_IDS: list[int] = []  # filled by the fixture: ids of measures, lessons and the public event
+KNOWN_IDS: list[int] = []  # filled by the fixture: ids of measures, lessons, indicators and the public event
 CALLS = collections.Counter()
 
 schema = schemathesis.openapi.from_wsgi(
@@ -54,7 +55,8 @@ schema = schemathesis.openapi.from_wsgi(
 
 @schema.hook("flatmap_path_parameters")
 def known_ids(context, path_parameters):
-    """Half of the time an id that exists (public or internal), so the details and PATCH get past the 404."""
+    """Half of the time an id that exists (public or internal), so the details, PATCH, DELETE and the measurements
+    of an indicator get past the 404."""
     if not path_parameters or "id" not in path_parameters or not KNOWN_IDS:
         return st.just(path_parameters)
     known = st.sampled_from(KNOWN_IDS).map(lambda pk: {**path_parameters, "id": pk})
@@ -68,6 +70,7 @@ def api_data(portal, users, settings):
         {
             *Measure.objects.values_list("pk", flat=True),
             *Lesson.objects.values_list("pk", flat=True),
+            *Indicator.objects.values_list("pk", flat=True),
             portal["forum"].pk,
         }
     )

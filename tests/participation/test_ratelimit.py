@@ -1,5 +1,7 @@
 """Rate limits on registration, ideas, comments and votes: 429 with a German message, nothing stored."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
@@ -11,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tight_limits(settings):
+def tight_limits(settings, monkeypatch):
     settings.RATE_LIMITS = {"registration": (2, 3600), "idea": (2, 3600), "comment": (2, 3600), "vote": (3, 3600)}
+    # Fixed windows: a clock standing 10 s into one keeps a window edge out of the test.
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 3_600_010.0))
 
 
 def assert_refused(response):

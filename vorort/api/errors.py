@@ -15,6 +15,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 
 from vorort.core.concurrency import StaleEditError
+from vorort.measures.models import Measure
 
 logger = logging.getLogger(__name__)
 
@@ -127,15 +128,17 @@ def register(api) -> None:
 
     @api.exception_handler(StaleEditError)
     def on_stale(request, exc):
-        return respond(
-            request,
-            _(
+        if isinstance(exc.current, Measure):
+            detail = _(
                 "Jemand anderes hat diese Maßnahme inzwischen geändert. Bitte die aktuelle Fassung lesen und die "
                 "Änderung mit der neuen Version erneut senden."
-            ),
-            409,
-            current_version=exc.current.version,
-        )
+            )
+        else:
+            detail = _(
+                "Jemand anderes hat diesen Eintrag inzwischen geändert. Bitte die aktuelle Fassung lesen und die "
+                "Änderung mit der neuen Version erneut senden."
+            )
+        return respond(request, detail, 409, current_version=exc.current.version)
 
     @api.exception_handler(AuthenticationError)
     def on_unauthenticated(request, exc):

@@ -140,6 +140,43 @@ class IndicatorPage(PageOut):
     items: list[IndicatorOut]
 
 
+class InternalIndicatorOut(IndicatorOut):
+    is_public: bool = Field(description="Im Portal sichtbar: die Kommune hat eine Vision beschlossen.")
+    progress: int | None = Field(description="Anteil des Wegs vom Ausgangs- zum Zielwert (0–100 %), letzter Wert.")
+    version: int
+    url: str = Field(description="Seite des Indikators im Arbeitsbereich.")
+
+
+class InternalIndicatorPage(PageOut):
+    items: list[InternalIndicatorOut]
+
+
+class MeasurementOut(Schema):
+    id: int
+    measured_on: datetime.date
+    value: Decimal
+    note: str
+    progress: int | None = Field(description="Anteil des Wegs vom Ausgangs- zum Zielwert (0–100 %).")
+
+
+class MeasurementPage(PageOut):
+    items: list[MeasurementOut]
+
+
+class MeasurementIn(Schema):
+    """A new measurement (e.g. from a sensor platform or the statistics office). Unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    measured_on: datetime.date = Field(description="Tag der Messung; je Indikator und Tag ein Wert.")
+    value: Decimal = Field(max_digits=14, decimal_places=2, description="Der Wert in der Einheit des Indikators.")
+    note: bounded_text(300) = ""
+
+
+class MeasurementConflictOut(ErrorOut):
+    existing: MeasurementOut = Field(description="Der Messwert, der für diesen Tag schon gespeichert ist.")
+
+
 # Measures ---------------------------------------------------------------------------------------------------------
 
 
@@ -336,6 +373,57 @@ class LessonOut(Schema):
 
 class LessonPage(PageOut):
     items: list[LessonOut]
+
+
+class InternalLessonOut(LessonOut):
+    is_public: bool = Field(description="Zur Veröffentlichung freigegeben.")
+    is_published: bool = Field(
+        description="Steht im Portal: öffentlich, und die verknüpfte Maßnahme und das Format (falls vorhanden) auch."
+    )
+    version: int = Field(description="Für PATCH mitsenden (optimistisches Sperren).")
+    updated_at: datetime.datetime
+    url: str | None = Field(description="Seite im Portal (nur bei veröffentlichtem Wissen).")
+
+    @staticmethod
+    def resolve_url(obj) -> str | None:
+        if not obj.is_published:
+            return None
+        return reverse("portal:lesson", kwargs={"slug": obj.municipality.slug, "pk": obj.pk})
+
+
+class InternalLessonPage(PageOut):
+    items: list[InternalLessonOut]
+
+
+LinkId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class LessonIn(Schema):
+    """New lessons learned. Unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: bounded_text(200, required=True)
+    text: bounded_text(10_000, required=True) = Field(description="Was wir gelernt haben.")
+    measure_id: LinkId | None = Field(None, description="Id einer Maßnahme dieser Kommune (optional).")
+    event_id: LinkId | None = Field(
+        None, description="Id eines Formats dieser Kommune oder ihres Netzwerks (optional)."
+    )
+    is_public: bool = Field(False, description="Veröffentlichen darf nur, wer dort veröffentlichen darf.")
+
+
+class LessonPatch(Schema):
+    """Changes to lessons learned: only the keys sent are changed; `version` is the one read before; `null` for
+    `measure_id` or `event_id` removes the link."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(ge=1, le=2**31 - 1)
+    title: bounded_text(200, required=True) = None
+    text: bounded_text(10_000, required=True) = None
+    measure_id: LinkId | None = None
+    event_id: LinkId | None = None
+    is_public: bool = None
 
 
 class EventOut(Schema):

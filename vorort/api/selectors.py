@@ -7,6 +7,7 @@ app's selectors for a municipality the caller has already scoped with `municipal
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from typing import Any
 
@@ -24,6 +25,8 @@ from vorort.network.selectors import visible_municipalities
 from vorort.portal import selectors as portal
 from vorort.portal.models import Lesson
 from vorort.resources.models import Involvement
+from vorort.strategy import selectors as strategy
+from vorort.strategy.models import Indicator, Measurement
 
 from .models import ApiToken
 
@@ -184,6 +187,31 @@ def public_lesson(pk: int) -> Lesson:
     return get_object_or_404(portal.published_lessons().select_related("municipality", "measure", "event"), pk=pk)
 
 
+def internal_lesson_list(
+    municipality: Municipality, *, public: bool | None = None, measure: int | None = None
+) -> QuerySet[Lesson]:
+    """All lessons of a municipality the caller may read internally (portal.view_lessons), filtered."""
+    queryset = portal.lessons_of(municipality).select_related("municipality")
+    if public is not None:
+        queryset = queryset.filter(is_public=public)
+    if measure is not None:
+        queryset = queryset.filter(measure_id=measure)
+    return queryset
+
+
+def internal_lesson(municipality: Municipality, pk: int) -> Lesson:
+    return portal.lesson_in(municipality, pk)
+
+
+def lesson_measure(pk: int | None) -> Measure | None:
+    """The measure a lesson should link to, whichever town it belongs to: the portal's service checks that."""
+    return None if pk is None else Measure.objects.filter(pk=pk).first()
+
+
+def lesson_event(pk: int | None) -> Event | None:
+    return None if pk is None else Event.objects.filter(pk=pk).first()
+
+
 def public_event_list(*, municipality: str = "", period: str = events.UPCOMING) -> QuerySet[Event]:
     if municipality:
         town = events.municipality_or_none(municipality)
@@ -197,3 +225,40 @@ def public_event_list(*, municipality: str = "", period: str = events.UPCOMING) 
 
 def public_event(pk: int) -> Event:
     return get_object_or_404(events.public_events(), pk=pk)
+
+
+# Indicators and measurements -----------------------------------------------------------------------------------------
+
+
+def internal_indicator_list(municipality: Municipality) -> QuerySet[Indicator]:
+    """All indicators of a municipality (also of a strategy not yet adopted) with their latest value."""
+    return (
+        strategy.indicators_with_latest()
+        .filter(municipality=municipality)
+        .select_related("municipality", "goal__focus__action_field")
+    )
+
+
+def internal_indicator(municipality: Municipality, pk: int) -> Indicator:
+    return strategy.indicator_in(municipality, pk)
+
+
+def strategy_is_public(municipality: Municipality) -> bool:
+    """The portal shows a municipality's indicators once it has adopted a vision (see portal.public_foci)."""
+    return portal.adopted_vision(municipality) is not None
+
+
+def measurement_list(
+    indicator: Indicator, *, since: datetime.date | None = None, until: datetime.date | None = None
+) -> QuerySet[Measurement]:
+    """An indicator's measurements, oldest first (like the indicator's page), within the dates given."""
+    queryset = Measurement.objects.filter(indicator=indicator)
+    if since is not None:
+        queryset = queryset.filter(measured_on__gte=since)
+    if until is not None:
+        queryset = queryset.filter(measured_on__lte=until)
+    return queryset.order_by("measured_on", "id")
+
+
+def measurement_on(indicator: Indicator, day: datetime.date) -> Measurement | None:
+    return Measurement.objects.filter(indicator=indicator, measured_on=day).first()

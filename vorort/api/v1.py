@@ -8,13 +8,16 @@ conventions are described in `vorort.api.schemas` and in the schema's descriptio
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
 from django.db.models import QuerySet
 from django.http import JsonResponse
-from django.urls import path, re_path
+from django.urls import path, re_path, reverse
 from django.utils.translation import gettext as _
 from ninja import Field, NinjaAPI, Path, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -25,10 +28,12 @@ from vorort.measures import services as measure_services
 from vorort.measures.models import MeasureStatus
 from vorort.network.models import SizeClass
 from vorort.network.selectors import municipality_for
+from vorort.portal import services as lesson_services
+from vorort.strategy import services as strategy_services
 
 from . import selectors
 from .auth import RateLimit, TokenAuth
-from .errors import FieldErrors, register
+from .errors import NON_FIELD, FieldErrors, register
 from .schemas import (
     ERRORS,
     MAX_ID,
@@ -36,11 +41,20 @@ from .schemas import (
     EventOut,
     EventPage,
     IndicatorPage,
+    InternalIndicatorPage,
+    InternalLessonOut,
+    InternalLessonPage,
     InternalMeasureOut,
     InternalMeasurePage,
+    LessonIn,
     LessonOut,
     LessonPage,
+    LessonPatch,
     MeasureIn,
+    MeasurementConflictOut,
+    MeasurementIn,
+    MeasurementOut,
+    MeasurementPage,
     MeasureOut,
     MeasurePage,
     MeasurePatch,
@@ -73,14 +87,16 @@ api = VorortApi(
     version="1",
     description=(
         "Öffentliche Daten des Netzwerks (Kommunen, veröffentlichte Maßnahmen, Wissen, öffentliche Formate, "
-        "Indikatoren beschlossener Strategien) ohne Anmeldung; unter /arbeitsbereich/ die Maßnahmen der eigenen "
-        "Kommunen mit einem persönlichen API-Schlüssel (`Authorization: Bearer …`), angelegt unter /konto/api-zugang/; "
-        "der Schlüssel hat genau die Rechte seiner Person.\n\n"
+        "Indikatoren beschlossener Strategien) ohne Anmeldung; unter /arbeitsbereich/ Maßnahmen, Wissen und "
+        "Indikatoren mit Messwerten der eigenen Kommunen mit einem persönlichen API-Schlüssel "
+        "(`Authorization: Bearer …`), angelegt unter /konto/api-zugang/; der Schlüssel hat genau die Rechte seiner "
+        "Person.\n\n"
         "JSON-Schlüssel sind englisch; Daten und Zeitpunkte ISO 8601; Beträge und andere Dezimalzahlen Zeichenketten "
         'mit Punkt (`"250000.00"`); Auswahlwerte mit Code und deutscher Bezeichnung (`status`, `status_label`); '
         "Ids sind stabil. Listen blättern mit `limit` (1–100, Vorgabe 25) und `offset` und liefern `count`, `next`, "
         "`previous` und `items`. Fehler sind JSON mit deutscher Meldung `detail`, ungültige Eingaben (422) zusätzlich "
-        "mit `errors` je Feld; eine veraltete `version` beim Ändern gibt 409, zu viele Anfragen 429 mit Retry-After."
+        "mit `errors` je Feld; eine veraltete `version` beim Ändern gibt 409, ebenso ein zweiter Messwert für "
+        "denselben Tag (er wird nicht überschrieben); zu viele Anfragen 429 mit Retry-After."
     ),
     urls_namespace="api-v1",
     openapi_url=None,  # served at /api/openapi.json by vorort.api.views
@@ -374,6 +390,216 @@ def _measure_values(request, municipality, values: dict[str, Any], current=None)
     if publishing and not _user(request).has_perm("measures.publish_measure", municipality):
         raise HttpError(403, _("Veröffentlichen oder zurückziehen darf nur, wer das Recht zu veröffentlichen hat."))
     return data, m2m
+
+
+# Lessons learned (Wissen) -------------------------------------------------------------------------------------------
+
+
+class InternalLessonQuery(PageQuery):
+    public: bool | None = Field(None, description="true: nur zur Veröffentlichung freigegebene, false: nur interne.")
+    measure_id: int | None = Field(None, ge=1, le=MAX_ID, description="Nur Wissen zu dieser Maßnahme.")
+
+
+LESSONS = "/arbeitsbereich/{slug}/wissen/"
+
+
+@workspace.get(LESSONS, response=responses({200: InternalLessonPage}, 401, 403), url_name="workspace_lessons")
+def workspace_lesson_list(request, query: Query[InternalLessonQuery], slug: str = SlugPath):
+    """Alles Wissen (Lessons learned) der Kommune, auch internes, neueste zuerst (Recht: Wissen lesen)."""
+    municipality = _municipality(request, slug, "portal.view_lessons")
+    rows = selectors.internal_lesson_list(municipality, public=query.public, measure=query.measure_id)
+    return page(request, rows, query)
+
+
+@workspace.post(LESSONS, response=responses({201: InternalLessonOut}, 400, 401, 403), url_name="workspace_lessons")
+def workspace_lesson_create(request, payload: LessonIn, slug: str = SlugPath):
+    """Wissen anlegen (Recht: Wissen bearbeiten; `is_public: true` nur mit dem Recht zu veröffentlichen). Maßnahme
+    und Format müssen zur Kommune gehören (das Format auch zu ihrem Netzwerk), sonst 422."""
+    municipality = _municipality(request, slug, "portal.change_lesson")
+    data = _lesson_values(request, municipality, payload.model_dump())
+    lesson = _lesson_write(
+        lambda: lesson_services.lesson_create(actor=_user(request), municipality=municipality, data=data)
+    )
+    return Status(201, selectors.internal_lesson(municipality, lesson.pk))
+
+
+LESSON = "/arbeitsbereich/{slug}/wissen/{id}"
+
+
+@workspace.get(LESSON, response=responses({200: InternalLessonOut}, 401, 403), url_name="workspace_lesson")
+def workspace_lesson_detail(request, slug: str = SlugPath, id: int = IdPath):
+    municipality = _municipality(request, slug, "portal.view_lessons")
+    return selectors.internal_lesson(municipality, id)
+
+
+@workspace.patch(
+    LESSON, response=responses({200: InternalLessonOut, 409: StaleOut}, 400, 401, 403), url_name="workspace_lesson"
+)
+def workspace_lesson_update(request, payload: LessonPatch, slug: str = SlugPath, id: int = IdPath):
+    """Wissen ändern. `version` ist Pflicht: Hat es jemand seitdem gespeichert, kommt 409 mit der aktuellen Version,
+    und nichts wird geändert."""
+    municipality = _municipality(request, slug, "portal.change_lesson")
+    lesson = selectors.internal_lesson(municipality, id)
+    changes = payload.model_dump(exclude_unset=True)
+    version = changes.pop("version")
+    data = _lesson_values(request, municipality, changes, current=lesson)
+    _lesson_write(
+        lambda: lesson_services.lesson_update(actor=_user(request), lesson=lesson, data=data, expected_version=version)
+    )
+    return selectors.internal_lesson(municipality, id)
+
+
+@workspace.delete(LESSON, response=responses({204: None}, 401, 403), url_name="workspace_lesson")
+def workspace_lesson_delete(request, slug: str = SlugPath, id: int = IdPath):
+    """Wissen löschen (Recht: Wissen löschen; zur Veröffentlichung freigegebenes nur mit dem Recht zu
+    veröffentlichen)."""
+    municipality = _municipality(request, slug, "portal.delete_lesson")
+    lesson = selectors.internal_lesson(municipality, id)
+    if lesson.is_public and not _user(request).has_perm("portal.publish_lesson", municipality):
+        raise HttpError(403, _("Öffentliches Wissen löschen darf nur, wer das Recht zu veröffentlichen hat."))
+    lesson_services.lesson_delete(actor=_user(request), lesson=lesson)
+    return Status(204, None)
+
+
+# The API's names for the links, and the services' names (their ValidationErrors use the model's field names).
+_LESSON_LINKS = {"measure_id": "measure", "event_id": "event"}
+
+
+def _lesson_values(request, municipality, values: dict[str, Any], current=None) -> dict[str, Any]:
+    """API values → model fields for the portal's lesson services. An unknown id gets the same message as another
+    town's (which the service refuses), so ids of other towns cannot be probed."""
+    errors: dict[str, list[str]] = {}
+    data = dict(values)
+    if "measure_id" in data:
+        pk = data.pop("measure_id")
+        data["measure"] = selectors.lesson_measure(pk)
+        if pk is not None and data["measure"] is None:
+            errors["measure_id"] = [_("Bitte eine Maßnahme dieser Kommune wählen.")]
+    if "event_id" in data:
+        pk = data.pop("event_id")
+        data["event"] = selectors.lesson_event(pk)
+        if pk is not None and data["event"] is None:
+            errors["event_id"] = [_("Bitte ein Format dieser Kommune oder ihres Netzwerks wählen.")]
+    if errors:
+        raise FieldErrors(errors)
+    publishing = data.get("is_public", getattr(current, "is_public", False)) != getattr(current, "is_public", False)
+    if publishing and not _user(request).has_perm("portal.publish_lesson", municipality):
+        raise HttpError(403, _("Veröffentlichen oder zurückziehen darf nur, wer das Recht zu veröffentlichen hat."))
+    return data
+
+
+def _lesson_write(write):
+    """Run a lesson service; its ValidationError (e.g. another town's measure) becomes 422 at the API's field."""
+    try:
+        return write()
+    except DjangoValidationError as error:
+        messages = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD: error.messages}
+        names = {model: api for api, model in _LESSON_LINKS.items()}
+        raise FieldErrors({names.get(name, name): list(texts) for name, texts in messages.items()}) from error
+
+
+# Indicators and measurements -----------------------------------------------------------------------------------------
+
+
+@workspace.get(
+    "/arbeitsbereich/{slug}/indikatoren/",
+    response=responses({200: InternalIndicatorPage}, 401, 403),
+    url_name="workspace_indicators",
+)
+def workspace_indicator_list(request, query: Query[PageQuery], slug: str = SlugPath):
+    """Alle Indikatoren der Kommune, auch die einer noch nicht beschlossenen Strategie, mit dem letzten Messwert
+    (Recht: Strategie lesen)."""
+    municipality = _municipality(request, slug, "strategy.view_strategy")
+    is_public = selectors.strategy_is_public(municipality)
+    result = page(request, selectors.internal_indicator_list(municipality), query)
+    result["items"] = [_internal_indicator(municipality, indicator, is_public) for indicator in result["items"]]
+    return result
+
+
+def _internal_indicator(municipality, indicator, is_public: bool) -> dict[str, Any]:
+    latest = _cents(indicator.latest_value)
+    return {
+        **{name: getattr(indicator, name) for name in _INDICATOR_FIELDS},
+        "latest_value": latest,
+        "goal_id": indicator.goal_id,
+        "goal": indicator.goal.title,
+        "focus_id": indicator.goal.focus_id,
+        "focus": indicator.goal.focus.title,
+        "action_field": indicator.goal.focus.action_field.slug,
+        "is_public": is_public,
+        "progress": indicator.progress_for(latest),
+        "version": indicator.version,
+        "url": reverse("strategy:indicator_detail", kwargs={"slug": municipality.slug, "pk": indicator.pk}),
+    }
+
+
+class MeasurementQuery(PageQuery):
+    since: datetime.date | None = Field(None, description="Nur Messwerte ab diesem Tag (JJJJ-MM-TT).")
+    until: datetime.date | None = Field(None, description="Nur Messwerte bis zu diesem Tag (JJJJ-MM-TT).")
+
+
+MEASUREMENTS = "/arbeitsbereich/{slug}/indikatoren/{id}/messwerte/"
+
+
+@workspace.get(MEASUREMENTS, response=responses({200: MeasurementPage}, 401, 403), url_name="workspace_measurements")
+def workspace_measurement_list(request, query: Query[MeasurementQuery], slug: str = SlugPath, id: int = IdPath):
+    """Die Messwerte eines Indikators, älteste zuerst (Recht: Strategie lesen)."""
+    municipality = _municipality(request, slug, "strategy.view_strategy")
+    indicator = selectors.internal_indicator(municipality, id)
+    result = page(request, selectors.measurement_list(indicator, since=query.since, until=query.until), query)
+    result["items"] = [_measurement(indicator, row) for row in result["items"]]
+    return result
+
+
+@workspace.post(
+    MEASUREMENTS,
+    response=responses({201: MeasurementOut, 409: MeasurementConflictOut}, 400, 401, 403),
+    url_name="workspace_measurements",
+)
+def workspace_measurement_create(request, payload: MeasurementIn, slug: str = SlugPath, id: int = IdPath):
+    """Einen Messwert erfassen, z. B. automatisch aus einer Sensorplattform oder von der Statistikstelle (Recht:
+    Strategie bearbeiten; protokolliert). Je Indikator und Tag gibt es einen Wert: Gibt es für den Tag schon einen,
+    kommt 409 mit dem gespeicherten Wert, und nichts wird geändert – wie in der Weboberfläche wird ein Messwert nicht
+    überschrieben; korrigieren lässt er sich dort (löschen und neu erfassen). Ein erneut gesendeter gleicher Wert
+    lässt sich so am 409 und `existing` erkennen."""
+    municipality = _municipality(request, slug, "strategy.change_strategy")
+    indicator = selectors.internal_indicator(municipality, id)
+    if (existing := selectors.measurement_on(indicator, payload.measured_on)) is None:
+        try:
+            measurement = strategy_services.measurement_create(
+                actor=_user(request),
+                indicator=indicator,
+                measured_on=payload.measured_on,
+                value=payload.value,
+                note=payload.note,
+            )
+        except (DjangoValidationError, IntegrityError):
+            # Recorded by someone else in the meantime (the service's check or the unique constraint)?
+            if (existing := selectors.measurement_on(indicator, payload.measured_on)) is None:
+                raise
+        else:
+            return Status(201, _measurement(indicator, measurement))
+    return Status(
+        409,
+        {
+            "detail": _(
+                "Für diesen Tag gibt es schon einen Messwert. Er wird nicht überschrieben; korrigieren lässt er sich "
+                "in der Weboberfläche (löschen und neu erfassen)."
+            ),
+            "existing": _measurement(indicator, existing),
+        },
+    )
+
+
+def _measurement(indicator, measurement) -> dict[str, Any]:
+    value = _cents(measurement.value)
+    return {
+        "id": measurement.pk,
+        "measured_on": measurement.measured_on,
+        "value": value,
+        "note": measurement.note,
+        "progress": indicator.progress_for(value),
+    }
 
 
 api.add_router("/", public)
