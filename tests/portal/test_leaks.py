@@ -91,7 +91,10 @@ def test_search_facets_and_similar_count_only_published(portal):
         if facet.key == "art":
             assert sum(option.count for option in facet.options) == results.total
     assert {item.measure.title for item in similar_measures(portal["radweg"])} == {"Radwege für Pendler"}
-    assert similar_measures(portal["internal"]) == []
+    # An internal measure (on its workspace page) is compared with published ones only, never with internal ones.
+    suggested = [item.measure for item in similar_measures(portal["internal"])]
+    assert all(measure.is_public for measure in suggested)
+    assert all(measure.municipality_id != portal["internal"].municipality_id for measure in suggested)
 
 
 def test_content_unpublished_behind_the_services_back_is_not_shown(client, portal, town_b):

@@ -3,9 +3,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.factories import MunicipalityFactory
 from vorort.measures.services import measure_set_public
+from vorort.search.models import DocumentKind, SearchDocument
 from vorort.search.selectors import similar_measures
 
 from .support import make_measure
@@ -83,3 +85,49 @@ def test_query_count_does_not_grow_with_the_data(radweg, network):
         town = MunicipalityFactory(network=network, name=f"Ort {number}")
         make_measure(town, f"Radweg {number} für Pendler", summary="Zum Bahnhof.", groups=("Pendler*innen",))
     assert _queries(radweg) == small <= 8
+
+
+def test_an_internal_draft_is_compared_with_what_others_published(town_a, town_b, town_c, users, client_for):
+    """A town drafting a measure sees what others published; its draft stays out of the index and out of the
+    public pages, and other towns' internal measures are never suggested."""
+    draft = make_measure(
+        town_a,
+        "Radweg für Pendler zum Bahnhof",
+        summary="Ein Radweg zum Bahnhof.",
+        groups=("Pendler*innen",),
+        public=False,
+    )
+    published = make_measure(
+        town_b, "Radwege für Pendler", summary="Pendler fahren zum Bahnhof.", groups=("Pendler*innen",)
+    )
+    make_measure(town_c, "Radweg für Pendler (intern)", summary="Zum Bahnhof.", public=False)
+    similar = similar_measures(draft)
+    assert [item.measure for item in similar] == [published]
+    assert "Radweg" in similar[0].reason
+    assert not SearchDocument.objects.filter(kind=DocumentKind.MEASURE, object_id=draft.pk).exists()
+    assert [item.measure for item in similar_measures(published)] == []  # the draft is not offered to others
+
+    address = reverse("measures:measure", kwargs={"slug": town_a.slug, "pk": draft.pk})
+    page = client_for(users["editor"]).get(address).content.decode()
+    assert "Ähnliche Maßnahmen in anderen Kommunen" in page
+    assert reverse("portal:measure", kwargs={"slug": town_b.slug, "pk": published.pk}) in page
+    assert "(intern)" not in page
+
+
+def test_workspace_page_query_count_does_not_grow_with_the_network(town_a, network, users, client_for):
+    draft = make_measure(town_a, "Radweg für Pendler", summary="Zum Bahnhof.", groups=("Pendler*innen",), public=False)
+    address = reverse("measures:measure", kwargs={"slug": town_a.slug, "pk": draft.pk})
+    client = client_for(users["editor"])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(address).status_code == 200
+        return len(captured)
+
+    town = MunicipalityFactory(network=network, name="Ort")
+    make_measure(town, "Radweg für Pendler", summary="Zum Bahnhof.", groups=("Pendler*innen",))
+    small = queries()
+    for number in range(8):
+        town = MunicipalityFactory(network=network, name=f"Ort {number}")
+        make_measure(town, f"Radweg {number} für Pendler", summary="Zum Bahnhof.", groups=("Pendler*innen",))
+    assert queries() == small

@@ -22,6 +22,7 @@ from vorort.core.forms import add_service_error
 from vorort.core.pagination import paginate
 from vorort.core.templatetags.vorort_format import format_number
 from vorort.resources import services as resource_services
+from vorort.search.selectors import similar_measures
 
 from . import selectors, services
 from .forms import (
@@ -229,6 +230,7 @@ def measure_detail(request, municipality, pk: int):
         "municipality": municipality,
         "measure": measure,
         "benefit_rows": selectors.benefit_rows(measure, selectors.user_groups_for(municipality)),
+        "similar": similar_measures(measure),
         **permissions,
     }
     if permissions["can_edit"]:

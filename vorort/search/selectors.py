@@ -24,6 +24,7 @@ from vorort.publishing.models import Publication
 
 from .engines import DOCUMENTS, engine
 from .models import DocumentKind, SearchDocument, parse_id_list
+from .sources import MEASURES
 from .text import Term, query_groups, stem, words
 
 PER_PAGE = 20
@@ -498,14 +499,33 @@ def _surface_forms(measure: Measure) -> dict[str, str]:
     return forms
 
 
-def similar_measures(measure: Measure, limit: int = 5) -> list[Similar]:
-    """The `limit` published measures of other municipalities most like `measure`: TF-IDF cosine of title and
-    description (title twice), plus shared action fields and user groups; each with the reason."""
+def _own_document(measure: Measure) -> dict | None:
+    """The measure's terms and facets: from the index when it is published, else worked out from the measure
+    itself (an internal draft compared with what others published; only its own editors see the result)."""
     own = (
         SearchDocument.objects.filter(kind=DocumentKind.MEASURE, object_id=measure.pk)
         .values(*DOCUMENT_COLUMNS, "municipality_id")
         .first()
     )
+    if own is not None:
+        return own
+    loaded = MEASURES.with_everything([measure.pk]).first()
+    if loaded is None:
+        return None
+    document = MEASURES.document(loaded)
+    return {
+        **{name: document[name] for name in DOCUMENT_COLUMNS if name in document},
+        "id": None,
+        "object_id": loaded.pk,
+        "municipality_id": loaded.municipality_id,
+    }
+
+
+def similar_measures(measure: Measure, limit: int = 5) -> list[Similar]:
+    """The `limit` published measures of other municipalities most like `measure` (published or not): TF-IDF
+    cosine of title and description (title twice), plus shared action fields and user groups; each with the
+    reason."""
+    own = _own_document(measure)
     if own is None:
         return []
     own_tf = _term_frequencies(own)

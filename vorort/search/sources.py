@@ -74,11 +74,10 @@ class MeasureSource(Source):
     def public_ids(self):
         return Measure.objects.filter(is_public=True)
 
-    def load(self, ids, gone):
-        ids = set(ids) - gone.get(self.kind, set())
-        if not ids:
-            return {}
-        queryset = (
+    @staticmethod
+    def with_everything(ids: Iterable[int]) -> QuerySet[Measure]:
+        """The measures `ids`, public or not, with what `document` reads."""
+        return (
             Measure.objects.filter(pk__in=ids)
             .order_by()
             .select_related("municipality", "action_field")
@@ -91,7 +90,12 @@ class MeasureSource(Source):
                 ),
             )
         )
-        return {measure.pk: measure for measure in queryset if measure.is_public}
+
+    def load(self, ids, gone):
+        ids = set(ids) - gone.get(self.kind, set())
+        if not ids:
+            return {}
+        return {measure.pk: measure for measure in self.with_everything(ids) if measure.is_public}
 
     def document(self, measure):
         municipality = measure.municipality
