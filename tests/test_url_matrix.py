@@ -61,6 +61,10 @@ PUBLIC = {
     "portal:municipality",
     "portal:measure",
     "portal:lesson",
+    # Atom feeds of the portal (tests/portal/test_feeds.py checks that nothing internal appears in them)
+    "portal:lesson_feed",
+    "portal:measure_feed",
+    "portal:municipality_feed",
     # Open data: page, CSV/JSON downloads, DCAT-AP.de catalogue (tests/portal/test_opendata.py checks that nothing
     # internal appears in any file, on the web and from `vorort export_opendata`)
     "portal:opendata",

@@ -160,6 +160,8 @@ class Measure(VersionedModel):
             models.Index(fields=["municipality", "start_date"], name="measure_start_idx"),
             models.Index(fields=["municipality", "investment_cost"], name="measure_cost_idx"),
             models.Index(fields=["municipality", "updated_at"], name="measure_updated_idx"),
+            # The portal's newest public measures (feeds).
+            models.Index(fields=["is_public", "-updated_at", "-id"], name="measure_public_updated_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 
-from . import views, views_opendata
+from . import feeds, views, views_opendata
 
 app_name = "portal"
 
@@ -13,6 +14,10 @@ urlpatterns = [
     path("kommunen/<slug:slug>/", views.municipality, name="municipality"),
     path("kommunen/<slug:slug>/massnahmen/<int:pk>/", views.measure, name="measure"),
     path("kommunen/<slug:slug>/wissen/<int:pk>/", views.lesson, name="lesson"),
+    # Atom feeds (vorort.portal.feeds): lessons, measures, one municipality's news
+    path("wissen/feed/", require_safe(feeds.LessonFeed()), name="lesson_feed"),
+    path("massnahmen/feed/", require_safe(feeds.MeasureFeed()), name="measure_feed"),
+    path("kommunen/<slug:slug>/feed/", require_safe(feeds.MunicipalityFeed()), name="municipality_feed"),
     # Open data (vorort.portal.opendata): the page, the datasets as CSV and JSON, the DCAT-AP.de catalogue
     path("opendaten/", views_opendata.opendata_page, name="opendata"),
     path("opendaten/katalog.jsonld", views_opendata.catalogue, name="opendata_catalogue"),
