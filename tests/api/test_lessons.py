@@ -201,6 +201,17 @@ def test_links_to_another_towns_measure_or_event_are_refused(api, portal, users,
     assert lesson.measure_id is None and lesson.event_id is None and lesson.version == 1
 
 
+def test_an_editor_cannot_probe_other_towns_ids_through_the_publish_check(api, portal, users, token_for, town_a):
+    """An editor may not publish: the answer for another town's measure must still be the same as for no measure."""
+    token = token_for(users["editor"])
+    answers = [
+        api.post(lessons_url(town_a), {**NEW, "measure_id": pk, "is_public": True}, token)
+        for pk in (portal["pendler"].pk, 987654)
+    ]
+    assert [answer.status_code for answer in answers] == [422, 422]
+    assert answers[0].json() == answers[1].json()
+
+
 @pytest.mark.parametrize(
     ("payload", "field", "message"),
     [

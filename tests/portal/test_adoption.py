@@ -121,3 +121,15 @@ def test_adoption_into_another_network_maps_fields_and_groups_by_name(source):
     adopted = measure_adopt(actor=None, source=source, municipality=other, source_url="https://vorort.example.org/")
     assert adopted.action_field.network == other.network and adopted.action_field.slug == "mobilitaet"
     assert [b.user_group.network_id for b in adopted.benefits.all()] == [other.network_id]
+
+
+def test_benefit_notes_the_public_does_not_see_are_not_copied(source, town_b):
+    """A benefit of strength 0 is not on the public page; its text must not travel with the adoption."""
+    from vorort.measures.models import Benefit
+    from vorort.network.models import UserGroup
+
+    hidden, _created = UserGroup.objects.get_or_create(network=source.municipality.network, name="Pendler*innen")
+    Benefit.objects.create(measure=source, user_group=hidden, strength=0, text="intern Quasimodo")
+    adopted = measure_adopt(actor=None, source=source, municipality=town_b, source_url="")
+    assert [(b.user_group.name, b.strength) for b in adopted.benefits.all()] == [("Ältere Menschen", 2)]
+    assert not adopted.benefits.filter(text__contains="Quasimodo").exists()

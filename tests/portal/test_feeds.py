@@ -183,6 +183,17 @@ def test_text_is_escaped_and_the_xml_parses(client, town_a):
             ), url
 
 
+def test_control_characters_do_not_break_the_feeds(client, town_a):
+    """Forms and the API accept e.g. a vertical tab; XML cannot carry it, so the feeds drop it."""
+    measure = make_measure(town_a, "Radweg\x0bBahnhof", summary="Kurz\x1b gesagt")
+    make_lesson(town_a, "Gelernt\x0c", "Text \x1b mit Steuerzeichen", measure=measure)
+    for url in ["/wissen/feed/", "/massnahmen/feed/", f"/kommunen/{town_a.slug}/feed/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        titles = [entry["title"] for entry in entries(ET.fromstring(response.content))]
+        assert "RadwegBahnhof" in titles or "Gelernt" in titles, url
+
+
 def test_portal_pages_point_to_their_feeds(client, portal, town_a):
     pages = {
         "/wissen/": "/wissen/feed/",

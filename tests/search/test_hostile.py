@@ -93,3 +93,10 @@ def test_wrong_filter_values_filter_nothing_they_should_not(radweg):
 def test_page_numbers_out_of_range_do_not_fail(radweg):
     assert search("Radweg", page=10_000).hits == []
     assert search("Radweg", page=-5).page == 1
+
+
+@pytest.mark.parametrize("name", ["handlungsfeld", "gruppe", "seite"])
+def test_numbers_too_big_for_the_database_are_ignored(client, radweg, name):
+    response = client.get("/suche/", {"q": "Radweg", name: "100000000000000000000"})
+    assert response.status_code == 200
+    assert "Radweg" in response.content.decode()

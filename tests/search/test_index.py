@@ -86,13 +86,19 @@ def test_lessons_follow_their_measure(town_a):
 
 
 def test_deleting_the_measure_rejudges_its_lessons(town_a):
+    public = make_measure(town_a, "Offene Vorplanung")
+    lesson = make_lesson(town_a, "Früh beteiligen", "Anwohnende früh einladen.", measure=public)
     internal = make_measure(town_a, "Interne Vorplanung", public=False)
-    lesson = make_lesson(town_a, "Früh beteiligen", "Anwohnende früh einladen.", measure=internal)
-    assert found("Anwohnende") == []
+    hidden = make_lesson(town_a, "Intern beteiligen", "Anwohnende intern einladen.", measure=internal)
+    assert found("Anwohnende") == ["Früh beteiligen"]
+    measure_delete(actor=None, measure=public)
     measure_delete(actor=None, measure=internal)
     lesson.refresh_from_db()
-    assert lesson.measure is None
-    assert found("Anwohnende") == ["Früh beteiligen"]  # a public lesson on its own
+    hidden.refresh_from_db()
+    assert lesson.measure is None and hidden.measure is None
+    # A lesson on its own stays public; one about an internal measure was made internal before the deletion.
+    assert found("Anwohnende") == ["Früh beteiligen"]
+    assert hidden.is_public is False
 
 
 def test_events_follow_their_publication_and_deletion(town_a):

@@ -482,6 +482,8 @@ def _lesson_values(request, municipality, values: dict[str, Any], current=None) 
             errors["event_id"] = [_("Bitte ein Format dieser Kommune oder ihres Netzwerks wählen.")]
     if errors:
         raise FieldErrors(errors)
+    # Links first, rights second: a 403 for another town's id would tell that the id exists.
+    _lesson_write(lambda: lesson_services.lesson_links_check(municipality, data))
     publishing = data.get("is_public", getattr(current, "is_public", False)) != getattr(current, "is_public", False)
     if publishing and not _user(request).has_perm("portal.publish_lesson", municipality):
         raise HttpError(403, _("Veröffentlichen oder zurückziehen darf nur, wer das Recht zu veröffentlichen hat."))

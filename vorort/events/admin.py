@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from vorort.search.admin import SearchIndexedAdmin
+
 from .models import (
     AgendaItem,
     CalendarToken,
@@ -26,7 +28,7 @@ class WorkshopTopicInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SearchIndexedAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "mode", "starts_at", "network", "municipality", "is_public", "capacity"]
     list_filter = ["kind", "mode", "is_public", "network", "municipality"]
     search_fields = ["title", "location"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 import zoneinfo
 from collections.abc import Iterable
 
@@ -13,19 +12,18 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as VEvent
 
+from vorort.core.text import clean
+
 from .models import Event, EventMode
 
 TZID = "Europe/Berlin"
 BERLIN = zoneinfo.ZoneInfo(TZID)
 PRODID = "-//vorort//Formate//DE"
-# Control characters other than line feed and tab have no place in a calendar text value.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def clean_text(value: str) -> str:
     """Normalise line ends and drop control characters; icalendar escapes the rest (\\n , ; \\\\)."""
-    value = (value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value)
+    return clean(value)
 
 
 def berlin_timezone() -> Timezone:

@@ -20,6 +20,9 @@ from vorort.core.audit import audit_changes, audit_record, snapshot
 from vorort.core.models import AuditAction
 from vorort.core.services import create_audited, delete_audited, update_audited
 from vorort.core.uploads import CheckedUpload, delete_stored, store_upload
+from vorort.portal.services import lessons_keep_internal
+from vorort.publishing.models import Publication
+from vorort.publishing.services import publication_publish
 from vorort.search.services import search_index_remove, search_index_update
 
 from .models import (
@@ -132,19 +135,33 @@ def event_update(
     if participating is not None:
         _set_participants(actor=actor, event=event, municipalities=participating)
     _fill_seats(actor=actor, event=event, site_url=site_url)
+    _withdraw_private_documentation(actor=actor, event=event)
     search_index_update(event)
     return event
+
+
+def _withdraw_private_documentation(*, actor, event: Event) -> None:
+    """Published documentation of an event that is no longer public, or whose documentation is no longer public,
+    is withdrawn: it does not stay online behind the event's back."""
+    if event.is_public and event.documentation_public:
+        return
+    for publication in Publication.objects.filter(event=event, is_public=True).select_for_update():
+        publication_publish(actor=actor, publication=publication, public=False)
 
 
 @transaction.atomic
 def event_documentation_update(*, actor, event: Event, data: dict[str, Any], expected_version: int | None) -> Event:
     values = {name: data[name] for name in ("protocol", "documentation_public") if name in data}
-    return update_audited(actor=actor, instance=event, data=values, expected_version=expected_version)
+    event = update_audited(actor=actor, instance=event, data=values, expected_version=expected_version)
+    _withdraw_private_documentation(actor=actor, event=event)
+    return event
 
 
 @transaction.atomic
 def event_delete(*, actor, event: Event) -> None:
     files = list(EventDocument.objects.filter(event=event).values_list("file", flat=True))
+    _withdraw_private_documentation(actor=actor, event=event)
+    lessons_keep_internal(actor=actor, event=event)
     search_index_remove(event)
     delete_audited(actor=actor, instance=event)
     transaction.on_commit(lambda: [delete_stored(name) for name in files])

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vorort.search.admin import SearchIndexedAdmin
+
 from .models import Benefit, Measure, MeasureDependency, MeasureMilestone, StatusChange, StatusReport
 
 
@@ -44,7 +46,7 @@ class DependencyInline(admin.TabularInline):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(SearchIndexedAdmin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["title", "reference", "municipality", "action_field", "status", "is_public", "updated_at"]
     list_filter = ["status", "is_public", "origin", "transferability", "municipality__network", "municipality"]

@@ -171,6 +171,9 @@ def measure_set_public(*, actor, measure: Measure, is_public: bool, expected_ver
 
 @transaction.atomic
 def measure_delete(*, actor, measure: Measure) -> None:
+    from vorort.portal.services import lessons_keep_internal  # the portal builds on measures: import late
+
+    lessons_keep_internal(actor=actor, measure=measure)
     search_index_remove(measure)
     delete_audited(actor=actor, instance=measure, municipality=measure.municipality)
 

@@ -23,6 +23,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from vorort.core.text import clean
 from vorort.measures.models import Measure
 from vorort.network.models import Municipality
 
@@ -56,10 +57,29 @@ def _summary(facts: list[str], text: str) -> str:
     return format_html("<p>{}</p><p>{}</p>", facts_html, excerpt)
 
 
+def _cleaned(value):
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
+
+
+class CleanAtom1Feed(Atom1Feed):
+    """Atom without the control characters XML cannot carry: one stray character in a title would otherwise make
+    the feed fail for everyone."""
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(_cleaned(title), link, _cleaned(description), **{k: _cleaned(v) for k, v in kwargs.items()})
+
+    def add_item(self, title, link, description, **kwargs):
+        super().add_item(_cleaned(title), link, _cleaned(description), **{k: _cleaned(v) for k, v in kwargs.items()})
+
+
 class _PortalFeed(Feed):
     """What all portal feeds share: Atom, items are measures or lessons of the portal."""
 
-    feed_type = Atom1Feed
+    feed_type = CleanAtom1Feed
 
     def item_title(self, item) -> str:
         # Atom titles are text: the XML writer escapes them (Django's default would escape twice).

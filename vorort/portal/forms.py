@@ -73,17 +73,21 @@ class PublicLessonFilterForm(forms.Form):
         return _clean_filters(self)
 
 
+# Largest id a database integer holds: a bigger number in the address would overflow the bound parameter.
+MAX_ID = 2**63 - 1
+
+
 class SearchForm(forms.Form):
     """The search box and the facet filters from the address. Nothing here can fail the page: the query is any
     text (the search reduces it to words), a broken filter value is ignored."""
 
     q = forms.CharField(label=_("Suchbegriffe"), required=False, strip=True)
     art = forms.ChoiceField(required=False, choices=DocumentKind.choices)
-    handlungsfeld = forms.IntegerField(required=False, min_value=1)
+    handlungsfeld = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     groesse = forms.ChoiceField(required=False, choices=SizeClass.choices)
     laendlich = forms.ChoiceField(required=False, choices=[("ja", "ja"), ("nein", "nein")])
     status = forms.ChoiceField(required=False, choices=MeasureStatus.choices)
-    gruppe = forms.IntegerField(required=False, min_value=1)
+    gruppe = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     kommune = forms.SlugField(required=False)
     seite = forms.IntegerField(required=False, min_value=1)
 

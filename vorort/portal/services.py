@@ -8,12 +8,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vorort.core.services import create_audited, delete_audited, update_audited
 from vorort.core.templatetags.vorort_format import date_long
-from vorort.measures.models import Measure, MeasureStatus, Origin
+from vorort.measures.models import Benefit, Measure, MeasureStatus, Origin
 from vorort.measures.services import benefit_matrix_save, measure_create
 from vorort.network.models import ActionField, Municipality, UserGroup
 from vorort.search.services import search_index_remove, search_index_update
@@ -23,7 +24,7 @@ from .models import Lesson
 LESSON_FIELDS = ("title", "text", "measure", "event", "is_public")
 
 
-def _check_links(municipality: Municipality, data: dict[str, Any]) -> None:
+def lesson_links_check(municipality: Municipality, data: dict[str, Any]) -> None:
     """A lesson belongs to a measure of its own municipality and to an event of it or of its network."""
     measure, event = data.get("measure"), data.get("event")
     if measure is not None and measure.municipality_id != municipality.pk:
@@ -38,7 +39,7 @@ def _check_links(municipality: Municipality, data: dict[str, Any]) -> None:
 @transaction.atomic
 def lesson_create(*, actor, municipality: Municipality, data: dict[str, Any]) -> Lesson:
     values = {name: data[name] for name in LESSON_FIELDS if name in data}
-    _check_links(municipality, values)
+    lesson_links_check(municipality, values)
     author = actor if actor is not None and actor.is_authenticated else None
     lesson = create_audited(actor=actor, instance=Lesson(municipality=municipality, created_by=author, **values))
     search_index_update(lesson)
@@ -48,7 +49,7 @@ def lesson_create(*, actor, municipality: Municipality, data: dict[str, Any]) ->
 @transaction.atomic
 def lesson_update(*, actor, lesson: Lesson, data: dict[str, Any], expected_version: int | None) -> Lesson:
     values = {name: data[name] for name in LESSON_FIELDS if name in data}
-    _check_links(lesson.municipality, values)
+    lesson_links_check(lesson.municipality, values)
     lesson = update_audited(actor=actor, instance=lesson, data=values, expected_version=expected_version)
     search_index_update(lesson)
     return lesson
@@ -58,6 +59,19 @@ def lesson_update(*, actor, lesson: Lesson, data: dict[str, Any], expected_versi
 def lesson_delete(*, actor, lesson: Lesson) -> None:
     search_index_remove(lesson)
     delete_audited(actor=actor, instance=lesson)
+
+
+@transaction.atomic
+def lessons_keep_internal(*, actor, measure: Measure | None = None, event=None) -> None:
+    """Before an internal `measure` or `event` is deleted: lessons about it that are marked public (and so far
+    hidden, because it is internal) become internal, so that the deletion does not publish them."""
+    linked = Lesson.objects.none()
+    if measure is not None and not measure.is_public:
+        linked = linked | Lesson.objects.filter(measure=measure, is_public=True)
+    if event is not None and not event.is_public:
+        linked = linked | Lesson.objects.filter(event=event, is_public=True)
+    for lesson in linked.select_for_update():
+        update_audited(actor=actor, instance=lesson, data={"is_public": False})
 
 
 # Adoption ----------------------------------------------------------------------------------------------------------
@@ -103,7 +117,11 @@ def measure_adopt(
     action fields and benefits, with its origin (municipality, link, date). Once per municipality and source."""
     source = (
         Measure.objects.select_related("municipality", "action_field")
-        .prefetch_related("further_action_fields", "benefits__user_group")
+        .prefetch_related(
+            "further_action_fields",
+            # Only what the public page shows: a benefit of strength 0 is the source's internal note.
+            Prefetch("benefits", queryset=Benefit.objects.filter(strength__gte=1).select_related("user_group")),
+        )
         .get(pk=source.pk)
     )
     if not source.is_public:

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from vorort.search.admin import SearchIndexedAdmin
+
 from .models import Foreword, Publication, PublicationJob
 
 
@@ -10,7 +12,7 @@ class ForewordAdmin(admin.ModelAdmin):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(SearchIndexedAdmin, admin.ModelAdmin):
     """Versions are written by the application only; the admin shows them."""
 
     list_display = [
