@@ -44,3 +44,20 @@ def test_deleting_measures_in_the_admin_updates_the_search(admin_client, town_a)
     assert response.status_code == 302
     assert not Measure.objects.filter(pk=measure.pk).exists()
     assert search("Quasimodo").total == 0
+
+
+def test_renaming_a_municipality_in_the_admin_updates_the_search(admin_client, town_a):
+    make_measure(town_a, "Radweg zum Bahnhof")
+    assert search("Quasimodohausen").total == 0
+    response = admin_client.post(
+        reverse("admin:network_municipality_change", args=[town_a.pk]),
+        {
+            "network": town_a.network_id,
+            "name": "Quasimodohausen",
+            "slug": town_a.slug,
+            "county": town_a.county,
+            "population": town_a.population,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert [hit.municipality_name for hit in search("Quasimodohausen").hits] == ["Quasimodohausen"]

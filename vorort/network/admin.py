@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from vorort.search.admin import SearchIndexedAdmin
+
 from .models import ActionField, Municipality, Network
 
 
@@ -10,7 +12,7 @@ class NetworkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(SearchIndexedAdmin, admin.ModelAdmin):
     list_display = ["name", "county_label", "population", "size_class_label", "rural", "structurally_weak"]
     list_filter = ["network", "rural", "structurally_weak"]
     search_fields = ["name", "county"]
@@ -18,7 +20,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionField)
-class ActionFieldAdmin(admin.ModelAdmin):
+class ActionFieldAdmin(SearchIndexedAdmin, admin.ModelAdmin):
     list_display = ["name", "network", "order", "colour"]
     list_editable = ["order"]
     list_filter = ["network"]
