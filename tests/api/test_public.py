@@ -171,3 +171,10 @@ def test_unknown_addresses_are_json_404(client, address):
     response = client.get(address)
     assert response.status_code == 404
     assert response.json() == {"detail": "Nicht gefunden."}
+
+
+def test_a_method_the_address_does_not_offer_is_a_json_405(client):
+    response = client.delete("/api/v1/massnahmen/")
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    assert response.json()["detail"].startswith("Diese Methode ist hier nicht erlaubt")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -75,11 +76,33 @@ class VorortApi(NinjaAPI):
         """ninja's own root view raises Django's HTML 404; answer the root and every address below it that names no
         endpoint with the API's JSON 404 instead."""
         urls = [url for url in super()._get_urls() if getattr(url, "name", None) != "api-root"]
+        for url in urls:
+            url.callback = _json_not_allowed(url.callback)
         return [*urls, path("", _not_found, name="api-root"), re_path(r"^.+$", _not_found, name="not_found")]
 
 
 def _not_found(request, **kwargs):
     return JsonResponse({"detail": _("Nicht gefunden.")}, status=404, json_dumps_params={"ensure_ascii": False})
+
+
+def _json_not_allowed(view):
+    """ninja answers a method an address does not offer with a plain-text 405: give it the API's JSON body."""
+
+    @wraps(view)  # keeps csrf_exempt
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 405:
+            allowed = response.get("Allow", "")
+            answer = JsonResponse(
+                {"detail": _("Diese Methode ist hier nicht erlaubt (erlaubt: %(allowed)s).") % {"allowed": allowed}},
+                status=405,
+                json_dumps_params={"ensure_ascii": False},
+            )
+            answer["Allow"] = allowed
+            return answer
+        return response
+
+    return wrapper
 
 
 api = VorortApi(
