@@ -191,10 +191,23 @@ class BenefitOut(Schema):
         return obj.user_group.name
 
 
-class MeasureOut(Schema):
+class _OfMunicipality(Schema):
+    """An object of one municipality, named by its slug and its name."""
+
     id: int
     municipality: str = Field(description="Kurzname der Kommune.")
     municipality_name: str
+
+    @staticmethod
+    def resolve_municipality(obj) -> str:
+        return obj.municipality.slug
+
+    @staticmethod
+    def resolve_municipality_name(obj) -> str:
+        return obj.municipality.name
+
+
+class MeasureOut(_OfMunicipality):
     title: str
     summary: str
     description: str
@@ -220,14 +233,6 @@ class MeasureOut(Schema):
     milestones_done: int
     updated_at: datetime.datetime
     url: str | None = Field(description="Seite der Maßnahme im Portal (nur bei öffentlichen Maßnahmen).")
-
-    @staticmethod
-    def resolve_municipality(obj) -> str:
-        return obj.municipality.slug
-
-    @staticmethod
-    def resolve_municipality_name(obj) -> str:
-        return obj.municipality.name
 
     @staticmethod
     def resolve_action_field(obj) -> str:
@@ -347,24 +352,13 @@ class WorkspacePage(PageOut):
 # Lessons and events ---------------------------------------------------------------------------------------------
 
 
-class LessonOut(Schema):
-    id: int
-    municipality: str
-    municipality_name: str
+class LessonOut(_OfMunicipality):
     title: str
     text: str
     measure_id: int | None
     event_id: int | None
     created_at: datetime.datetime
     url: str
-
-    @staticmethod
-    def resolve_municipality(obj) -> str:
-        return obj.municipality.slug
-
-    @staticmethod
-    def resolve_municipality_name(obj) -> str:
-        return obj.municipality.name
 
     @staticmethod
     def resolve_url(obj) -> str:
